@@ -1,0 +1,49 @@
+package dev.selvedge.batch.democatalogue;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * In demo mode ({@code selvedge.demo.mode=true}), starts the {@value #JOB} job when the catalogue
+ * is not complete yet. The job skips what exists, so a restart in the middle finishes the work.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class DemoCatalogueStarter {
+
+    static final String JOB = "demo-catalogue";
+    private static final Logger LOG = Logger.getLogger(DemoCatalogueStarter.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "selvedge.demo.mode", defaultValue = "false")
+    private boolean demoMode;
+
+    @Inject private DemoSeeding seeding;
+
+    @PostConstruct
+    void startIfNeeded() {
+        if (!demoMode || seeding.productCount() >= DemoCatalogue.PRODUCTS) {
+            return;
+        }
+        JobOperator jobs = BatchRuntime.getJobOperator();
+        try {
+            if (!jobs.getRunningExecutions(JOB).isEmpty()) {
+                return;
+            }
+        } catch (NoSuchJobException none) {
+            // Never run before.
+        }
+        long execution = jobs.start(JOB, new Properties());
+        LOG.info(() -> "Seeding the demo catalogue, job execution " + execution);
+    }
+}

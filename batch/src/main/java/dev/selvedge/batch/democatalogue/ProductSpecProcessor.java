@@ -1,0 +1,16 @@
+package dev.selvedge.batch.democatalogue;
+
+import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Named;
+
+/** Turns a product number into the product it stands for. */
+@Named
+@Dependent
+public class ProductSpecProcessor implements ItemProcessor {
+
+    @Override
+    public Object processItem(Object number) {
+        return DemoCatalogue.product((Integer) number);
+    }
+}

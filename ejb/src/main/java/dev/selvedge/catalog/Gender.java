@@ -1,0 +1,9 @@
+package dev.selvedge.catalog;
+
+/** Who a style is cut for. */
+public enum Gender {
+    WOMEN,
+    MEN,
+    UNISEX,
+    KIDS
+}

@@ -1,0 +1,67 @@
+package dev.selvedge.inventory;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+
+/** A place that holds stock: a store or a warehouse, known by its code ("BLR-01"). */
+@Entity
+@Cacheable
+@NamedQuery(name = "Location.all", query = "SELECT l FROM Location l ORDER BY l.code")
+@NamedQuery(name = "Location.findByCode", query = "SELECT l FROM Location l WHERE l.code = :code")
+public class Location {
+
+    @Id
+    @SequenceGenerator(name = "location_seq", sequenceName = "location_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "location_seq")
+    private Long id;
+
+    private String code;
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private LocationKind kind;
+
+    /** Whether its stock can be sold online (shipped from here or collected here). */
+    @Column(name = "fulfils_online")
+    private boolean fulfilsOnline;
+
+    protected Location() {}
+
+    public Location(String code, String name, LocationKind kind, boolean fulfilsOnline) {
+        if (code == null || !code.matches("[A-Z0-9][A-Z0-9-]{1,19}")) {
+            throw new IllegalArgumentException("A location code is 2 to 20 upper-case letters, digits or '-'");
+        }
+        this.code = code;
+        this.name = name;
+        this.kind = kind;
+        this.fulfilsOnline = fulfilsOnline;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public LocationKind getKind() {
+        return kind;
+    }
+
+    public boolean isFulfilsOnline() {
+        return fulfilsOnline;
+    }
+}

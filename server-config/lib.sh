@@ -1,0 +1,158 @@
+# Shared functions of run.sh and test.sh: PostgreSQL, the Payara domain and its resources.
+# Every function is idempotent: running it again leaves things as they are.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN_DIR="$ROOT/.run"
+PAYARA_HOME="$RUN_DIR/payara6"
+ASADMIN="$PAYARA_HOME/bin/asadmin"
+MVN="${MVN:-mvn}"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
+
+# Splits a jdbc:postgresql://host:port/db URL into DB_HOST, DB_PORT and DB_NAME.
+parse_db_url() {
+    local url="$1" rest
+    [[ "$url" =~ ^jdbc:postgresql://([^/:]+)(:([0-9]+))?/([A-Za-z0-9_]+) ]] \
+        || fail "SHOP_DB_URL must look like jdbc:postgresql://host:5432/shop, got '$url'"
+    DB_HOST="${BASH_REMATCH[1]}"
+    DB_PORT="${BASH_REMATCH[3]:-5432}"
+    DB_NAME="${BASH_REMATCH[4]}"
+}
+
+db_answers() { (exec 3<>"/dev/tcp/$DB_HOST/$DB_PORT") 2>/dev/null; }
+
+# Uses the PostgreSQL at DB_HOST:DB_PORT; when none answers on this machine, starts the local
+# cluster, installing Debian's postgresql first when it is missing and we are root.
+ensure_postgres() {
+    if db_answers; then return 0; fi
+    [[ "$DB_HOST" == "127.0.0.1" || "$DB_HOST" == "localhost" ]] \
+        || fail "PostgreSQL at $DB_HOST:$DB_PORT does not answer"
+    if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+        [[ $EUID -eq 0 ]] || fail "PostgreSQL is not installed; run as root or: sudo apt-get install postgresql"
+        log "Installing PostgreSQL (Debian package)"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    fi
+    local version
+    version="$(ls /usr/lib/postgresql | sort -n | tail -1)"
+    if ! pg_lsclusters -h 2>/dev/null | grep -q "^$version main"; then
+        pg_createcluster "$version" main >/dev/null
+    fi
+    log "Starting PostgreSQL $version"
+    if [[ $EUID -eq 0 ]]; then
+        pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+    else
+        pg_ctlcluster "$version" main start || true
+    fi
+    for _ in $(seq 1 30); do db_answers && return 0; sleep 1; done
+    fail "PostgreSQL did not start on $DB_HOST:$DB_PORT"
+}
+
+psql_admin() {
+    PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres "$@"
+}
+
+# Local trust authentication may lack the role we connect as; the postgres superuser adds it.
+ensure_db_role() {
+    if PGPASSWORD="$DB_PASSWORD" psql -X -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc 'SELECT 1' >/dev/null 2>&1; then
+        return 0
+    fi
+    [[ $EUID -eq 0 ]] || fail "Cannot connect to PostgreSQL as $DB_USER"
+    su postgres -c "psql -X -q -c \"CREATE ROLE \\\"$DB_USER\\\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD'\""
+}
+
+ensure_database() {
+    local name="$1"
+    if [[ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" != "1" ]]; then
+        log "Creating database $name"
+        psql_admin -c "CREATE DATABASE \"$name\""
+    fi
+}
+
+recreate_database() {
+    local name="$1"
+    psql_admin -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)"
+    psql_admin -c "CREATE DATABASE \"$name\""
+}
+
+domain_running() { "$ASADMIN" list-domains 2>/dev/null | grep -q "^$1 running"; }
+domain_exists() { "$ASADMIN" list-domains 2>/dev/null | grep -q "^$1 "; }
+
+# Creates the domain at a port base (admin = base + 48, http = base + 80) and starts it.
+ensure_domain() {
+    local name="$1" admin_port="$2" http_port="$3"
+    [[ -x "$ASADMIN" ]] || fail "Payara is not unpacked; run: $MVN -q -pl server-config generate-resources"
+    if ! domain_exists "$name"; then
+        log "Creating Payara domain $name (http $http_port, admin $admin_port)"
+        "$ASADMIN" create-domain --nopassword --adminport "$admin_port" --instanceport "$http_port" "$name" >/dev/null
+        # The JDBC driver goes in the domain's common class path before the first start.
+        cp "$RUN_DIR/lib/postgresql.jar" "$PAYARA_HOME/glassfish/domains/$name/lib/"
+        "$ASADMIN" start-domain "$name" >/dev/null
+        asadmin_at "$admin_port" delete-jvm-options '-Xmx512m' >/dev/null 2>&1 || true
+        asadmin_at "$admin_port" create-jvm-options '-Xmx1536m' >/dev/null
+        # Demo pictures are drawn with Java2D on a machine without a display.
+        asadmin_at "$admin_port" create-jvm-options '-Djava.awt.headless=true' >/dev/null 2>&1 || true
+        "$ASADMIN" restart-domain "$name" >/dev/null
+    else
+        cp -u "$RUN_DIR/lib/postgresql.jar" "$PAYARA_HOME/glassfish/domains/$name/lib/"
+        if ! domain_running "$name"; then
+            log "Starting Payara domain $name"
+            "$ASADMIN" start-domain "$name" >/dev/null
+        fi
+    fi
+}
+
+asadmin_at() { local port="$1"; shift; "$ASADMIN" --port "$port" --interactive=false "$@"; }
+
+escape_asadmin() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
+
+# The JDBC pool and resource jdbc/shop, created or brought up to date with the given database.
+configure_jdbc() {
+    local port="$1" url="$2" user="$3" password="$4"
+    local props="URL=$(escape_asadmin "$url"):user=$(escape_asadmin "$user")"
+    [[ -n "$password" ]] && props="$props:password=$(escape_asadmin "$password")"
+    if ! asadmin_at "$port" list-jdbc-connection-pools | grep -qx shop-pool; then
+        asadmin_at "$port" create-jdbc-connection-pool \
+            --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+            --steadypoolsize 8 --maxpoolsize 40 --statementcachesize 200 \
+            --isconnectvalidatereq true --validationmethod custom-validation \
+            --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
+            --failconnection true --property "$props" shop-pool >/dev/null
+    else
+        asadmin_at "$port" set "resources.jdbc-connection-pool.shop-pool.property.URL=$url" >/dev/null
+        asadmin_at "$port" set "resources.jdbc-connection-pool.shop-pool.property.user=$user" >/dev/null
+        [[ -n "$password" ]] && asadmin_at "$port" set "resources.jdbc-connection-pool.shop-pool.property.password=$password" >/dev/null
+    fi
+    if ! asadmin_at "$port" list-jdbc-resources | grep -qx jdbc/shop; then
+        asadmin_at "$port" create-jdbc-resource --connectionpoolid shop-pool jdbc/shop >/dev/null
+    fi
+    asadmin_at "$port" ping-connection-pool shop-pool >/dev/null || fail "Payara cannot reach the database at $url"
+}
+
+# Application settings, read through MicroProfile Config as system properties.
+configure_properties() {
+    local port="$1"; shift
+    asadmin_at "$port" create-system-properties "$@" >/dev/null
+}
+
+# The realm of staff accounts for the back office (a file realm until the accounts issue).
+configure_staff_realm() {
+    local port="$1"
+    if ! asadmin_at "$port" list-auth-realms | grep -qx selvedge-staff; then
+        asadmin_at "$port" create-auth-realm --classname com.sun.enterprise.security.auth.realm.file.FileRealm \
+            --property 'file=${com.sun.aas.instanceRoot}/config/selvedge-staff-keyfile:jaas-context=fileRealm' \
+            selvedge-staff >/dev/null
+    fi
+}
+
+wait_for_ready() {
+    local url="$1" timeout="${2:-900}" started=$SECONDS body=""
+    while (( SECONDS - started < timeout )); do
+        body="$(curl -s "$url" || true)"
+        if [[ "$body" == *'"status":"UP"'* ]]; then return 0; fi
+        sleep 3
+    done
+    fail "Not ready after ${timeout}s: $url answered: $body"
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, then Arquillian and browser tests against a Payara domain of their
+# own ("selvedge-test", http 20080, admin 20048) and a fresh PostgreSQL database "shop_test".
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+TEST_DB_URL="${SHOP_TEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/shop_test}"
+DB_USER="${SHOP_DB_USER:-postgres}"; DB_PASSWORD="${SHOP_DB_PASSWORD:-}"
+DOMAIN=selvedge-test
+ADMIN_PORT=20048
+HTTP_PORT=20080
+parse_db_url "$TEST_DB_URL"
+
+ensure_postgres
+ensure_db_role
+recreate_database "$DB_NAME"
+
+(cd "$ROOT" && $MVN -B -q -pl server-config generate-resources)
+# A fresh domain for every run: no state is carried from one test run to the next.
+if domain_exists "$DOMAIN"; then
+    domain_running "$DOMAIN" && "$ASADMIN" stop-domain "$DOMAIN" >/dev/null
+    "$ASADMIN" delete-domain "$DOMAIN" >/dev/null
+fi
+ensure_domain "$DOMAIN" "$ADMIN_PORT" "$HTTP_PORT"
+trap '"$ASADMIN" stop-domain "$DOMAIN" >/dev/null 2>&1 || true' EXIT
+configure_jdbc "$ADMIN_PORT" "$TEST_DB_URL" "$DB_USER" "$DB_PASSWORD"
+configure_properties "$ADMIN_PORT" "selvedge.demo.mode=false"
+
+cd "$ROOT"
+$MVN -B verify \
+    -Dit.admin.port="$ADMIN_PORT" -Dit.http.port="$HTTP_PORT" \
+    -Dit.db.url="$TEST_DB_URL" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" "$@"

@@ -1,0 +1,69 @@
+package dev.selvedge.web.api;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The one family of exception mappers: every error of the API leaves as problem details. */
+public final class ProblemMappers {
+
+    private ProblemMappers() {}
+
+    @Provider
+    public static class BadRequest implements ExceptionMapper<BadRequestException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(BadRequestException e) {
+            return Problem.response(400, "bad-request", "Bad request", e.getMessage(), uri.getPath());
+        }
+    }
+
+    @Provider
+    public static class NotFound implements ExceptionMapper<NotFoundException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(NotFoundException e) {
+            String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP 404")
+                    ? "Nothing is found at " + uri.getPath()
+                    : e.getMessage();
+            return Problem.response(404, "not-found", "Not found", detail, uri.getPath());
+        }
+    }
+
+    /** Other JAX-RS errors (405, 406, 415...) keep their status and gain a body. */
+    @Provider
+    public static class Web implements ExceptionMapper<WebApplicationException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response.StatusType status = e.getResponse().getStatusInfo();
+            return Problem.response(status.getStatusCode(), "http-" + status.getStatusCode(),
+                    status.getReasonPhrase(), e.getMessage(), uri.getPath());
+        }
+    }
+
+    /** A bug: logged with an id the client can quote; no stack trace leaves the server. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Throwable> {
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(Throwable e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Incident " + incident + " on " + uri.getPath(), e);
+            return Problem.response(500, "internal", "Internal error",
+                    "The server failed to answer; quote incident " + incident + " to support.", uri.getPath());
+        }
+    }
+}

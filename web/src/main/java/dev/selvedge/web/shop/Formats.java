@@ -1,0 +1,37 @@
+package dev.selvedge.web.shop;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/** Formatting for pages: prices as Indian shoppers read them (₹1,499 or ₹1,499.50). */
+@Named
+@ApplicationScoped
+public class Formats {
+
+    private static final Locale INDIA = Locale.forLanguageTag("en-IN");
+
+    public String price(Long minor) {
+        if (minor == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(INDIA);
+        format.setMinimumFractionDigits(minor % 100 == 0 ? 0 : 2);
+        return format.format(BigDecimal.valueOf(minor, 2));
+    }
+
+    /** Percentage saved by a sale price, rounded down. */
+    public long percentOff(long price, Long sale) {
+        return sale == null || price == 0 ? 0 : (price - sale) * 100 / price;
+    }
+
+    public String srcset(long imageId) {
+        return dev.selvedge.web.api.MediaPaths.srcset(imageId);
+    }
+
+    public String image(long imageId, int width) {
+        return dev.selvedge.web.api.MediaPaths.of(imageId, width);
+    }
+}
