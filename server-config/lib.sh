@@ -112,7 +112,8 @@ escape_asadmin() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/
 configure_jdbc() {
     local port="$1" url="$2" user="$3" password="$4"
     local props="URL=$(escape_asadmin "$url"):user=$(escape_asadmin "$user")"
-    [[ -n "$password" ]] && props="$props:password=$(escape_asadmin "$password")"
+    # An empty password is written "()" in asadmin properties; Payara refuses a missing one.
+    props="$props:password=$( [[ -n "$password" ]] && escape_asadmin "$password" || printf '()')"
     if ! asadmin_at "$port" list-jdbc-connection-pools | grep -qx shop-pool; then
         asadmin_at "$port" create-jdbc-connection-pool \
             --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
@@ -123,7 +124,7 @@ configure_jdbc() {
     else
         asadmin_at "$port" set "resources.jdbc-connection-pool.shop-pool.property.URL=$url" >/dev/null
         asadmin_at "$port" set "resources.jdbc-connection-pool.shop-pool.property.user=$user" >/dev/null
-        [[ -n "$password" ]] && asadmin_at "$port" set "resources.jdbc-connection-pool.shop-pool.property.password=$password" >/dev/null
+        asadmin_at "$port" set "resources.jdbc-connection-pool.shop-pool.property.password=${password:-()}" >/dev/null
     fi
     if ! asadmin_at "$port" list-jdbc-resources | grep -qx jdbc/shop; then
         asadmin_at "$port" create-jdbc-resource --connectionpoolid shop-pool jdbc/shop >/dev/null

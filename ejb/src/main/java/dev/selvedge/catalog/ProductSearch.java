@@ -84,7 +84,7 @@ public class ProductSearch {
                         AND COALESCE(v.sale_price_minor, v.price_minor) = h.price_from) AS regular_price,
                    (SELECT MIN(v.currency) FROM variant v WHERE v.product_id = p.id) AS currency
             FROM hits h JOIN product p ON p.id = h.product_id JOIN brand b ON b.id = p.brand_id
-            ORDER BY %s
+            ORDER BY {order}
             LIMIT ? OFFSET ?
             """;
 
@@ -186,7 +186,7 @@ public class ProductSearch {
         record Row(long id, String slug, String name, String brand, long priceFrom, boolean inStock,
                 long regular, String currency) {}
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement(PAGE.formatted(order))) {
+        try (PreparedStatement st = connection.prepareStatement(PAGE.replace("{order}", order))) {
             int next = bindCandidates(connection, st, query, tsquery);
             st.setInt(next++, query.pageSize());
             st.setLong(next, (long) (query.page() - 1) * query.pageSize());

@@ -1,5 +1,8 @@
 package dev.selvedge.batch.democatalogue;
 
+import dev.selvedge.catalog.demo.DemoCatalogue;
+import dev.selvedge.catalog.demo.DemoSeeding;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
@@ -18,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn("selvedge-ejb.jar#SchemaMigration")
 public class DemoCatalogueStarter {
 
     static final String JOB = "demo-catalogue";

@@ -1,6 +1,9 @@
 package dev.selvedge.batch.democatalogue;
 
-import dev.selvedge.batch.democatalogue.DemoCatalogue.ProductSpec;
+import dev.selvedge.catalog.demo.DemoCatalogue;
+import dev.selvedge.catalog.demo.DemoSeeding;
+
+import dev.selvedge.catalog.demo.DemoCatalogue.ProductSpec;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

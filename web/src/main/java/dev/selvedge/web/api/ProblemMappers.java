@@ -22,7 +22,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(BadRequestException e) {
-            return Problem.response(400, "bad-request", "Bad request", e.getMessage(), uri.getPath());
+            return Problem.response(400, "bad-request", "Bad request", e.getMessage(), uri.getRequestUri().getPath());
         }
     }
 
@@ -35,7 +35,7 @@ public final class ProblemMappers {
             String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP 404")
                     ? "Nothing is found at " + uri.getPath()
                     : e.getMessage();
-            return Problem.response(404, "not-found", "Not found", detail, uri.getPath());
+            return Problem.response(404, "not-found", "Not found", detail, uri.getRequestUri().getPath());
         }
     }
 
@@ -48,7 +48,7 @@ public final class ProblemMappers {
         public Response toResponse(WebApplicationException e) {
             Response.StatusType status = e.getResponse().getStatusInfo();
             return Problem.response(status.getStatusCode(), "http-" + status.getStatusCode(),
-                    status.getReasonPhrase(), e.getMessage(), uri.getPath());
+                    status.getReasonPhrase(), e.getMessage(), uri.getRequestUri().getPath());
         }
     }
 
@@ -63,7 +63,7 @@ public final class ProblemMappers {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Incident " + incident + " on " + uri.getPath(), e);
             return Problem.response(500, "internal", "Internal error",
-                    "The server failed to answer; quote incident " + incident + " to support.", uri.getPath());
+                    "The server failed to answer; quote incident " + incident + " to support.", uri.getRequestUri().getPath());
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.selvedge.web.ops;
 
-import dev.selvedge.batch.democatalogue.DemoCatalogue;
+import dev.selvedge.catalog.demo.DemoCatalogue;
 import dev.selvedge.catalog.CatalogService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

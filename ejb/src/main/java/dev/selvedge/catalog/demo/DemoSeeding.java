@@ -1,11 +1,11 @@
-package dev.selvedge.batch.democatalogue;
+package dev.selvedge.catalog.demo;
 
-import dev.selvedge.batch.democatalogue.DemoCatalogue.BrandSpec;
-import dev.selvedge.batch.democatalogue.DemoCatalogue.CategorySpec;
-import dev.selvedge.batch.democatalogue.DemoCatalogue.ColourSpec;
-import dev.selvedge.batch.democatalogue.DemoCatalogue.LocationSpec;
-import dev.selvedge.batch.democatalogue.DemoCatalogue.ProductSpec;
-import dev.selvedge.batch.democatalogue.DemoCatalogue.VariantSpec;
+import dev.selvedge.catalog.demo.DemoCatalogue.BrandSpec;
+import dev.selvedge.catalog.demo.DemoCatalogue.CategorySpec;
+import dev.selvedge.catalog.demo.DemoCatalogue.ColourSpec;
+import dev.selvedge.catalog.demo.DemoCatalogue.LocationSpec;
+import dev.selvedge.catalog.demo.DemoCatalogue.ProductSpec;
+import dev.selvedge.catalog.demo.DemoCatalogue.VariantSpec;
 import dev.selvedge.catalog.Barcode;
 import dev.selvedge.catalog.Brand;
 import dev.selvedge.catalog.Category;

@@ -1,4 +1,4 @@
-package dev.selvedge.batch.democatalogue;
+package dev.selvedge.catalog.demo;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
