@@ -44,7 +44,13 @@ public class CatalogService {
     private static List<CategoryNode> nodes(Map<Long, List<Category>> byParent, Long parent) {
         return byParent.getOrDefault(parent, List.of()).stream()
                 .sorted((a, b) -> Integer.compare(a.getPosition(), b.getPosition()))
-                .map(c -> new CategoryNode(c.getPath(), c.getSlug(), c.getName(), nodes(byParent, c.getId())))
+                .map(
+                        c ->
+                                new CategoryNode(
+                                        c.getPath(),
+                                        c.getSlug(),
+                                        c.getName(),
+                                        nodes(byParent, c.getId())))
                 .toList();
     }
 
@@ -68,13 +74,30 @@ public class CatalogService {
         if (text.length() < 2 || text.length() > 100) {
             return List.of();
         }
-        List<String> suggestions = new ArrayList<>(
-                em.createQuery("SELECT b.name FROM Brand b WHERE LOWER(b.name) LIKE :prefix ORDER BY b.name", String.class)
-                        .setParameter("prefix", text.toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%")
-                        .setMaxResults(3)
-                        .getResultList());
-        ProductQuery query = new ProductQuery(text, null, java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
-                null, null, false, ProductQuery.Sort.RELEVANCE, 1, 8);
+        List<String> suggestions =
+                new ArrayList<>(
+                        em.createQuery(
+                                        "SELECT b.name FROM Brand b WHERE LOWER(b.name) LIKE :prefix ORDER BY b.name",
+                                        String.class)
+                                .setParameter(
+                                        "prefix",
+                                        text.toLowerCase(java.util.Locale.ROOT).replace("%", "")
+                                                + "%")
+                                .setMaxResults(3)
+                                .getResultList());
+        ProductQuery query =
+                new ProductQuery(
+                        text,
+                        null,
+                        java.util.Set.of(),
+                        java.util.Set.of(),
+                        java.util.Set.of(),
+                        null,
+                        null,
+                        false,
+                        ProductQuery.Sort.RELEVANCE,
+                        1,
+                        8);
         search.search(query).items().stream()
                 .map(SearchResult.ProductCard::name)
                 .filter(name -> !suggestions.contains(name))
@@ -100,8 +123,12 @@ public class CatalogService {
                         .sorted(
                                 (a, b) ->
                                         a.getColour().name().equals(b.getColour().name())
-                                                ? Integer.compare(a.getSize().position(), b.getSize().position())
-                                                : a.getColour().name().compareTo(b.getColour().name()))
+                                                ? Integer.compare(
+                                                        a.getSize().position(),
+                                                        b.getSize().position())
+                                                : a.getColour()
+                                                        .name()
+                                                        .compareTo(b.getColour().name()))
                         .map(
                                 v ->
                                         new VariantView(
@@ -111,7 +138,9 @@ public class CatalogService {
                                                 v.getColour().name(),
                                                 v.getColour().hex(),
                                                 v.getPrice().minorUnits(),
-                                                v.getSalePrice() == null ? null : v.getSalePrice().minorUnits(),
+                                                v.getSalePrice() == null
+                                                        ? null
+                                                        : v.getSalePrice().minorUnits(),
                                                 available.getOrDefault(v.getSku(), 0)))
                         .toList();
         List<ImageView> images =
@@ -131,7 +160,9 @@ public class CatalogService {
                 p.getName(),
                 p.getBrand().getName(),
                 p.getBrand().getSlug(),
-                p.getCategory().trail().stream().map(c -> new Crumb(c.getPath(), c.getName())).toList(),
+                p.getCategory().trail().stream()
+                        .map(c -> new Crumb(c.getPath(), c.getName()))
+                        .toList(),
                 p.getGender().name(),
                 p.getDescription(),
                 p.getMaterial(),
@@ -145,12 +176,14 @@ public class CatalogService {
 
     /** Where a picture comes from, for the media pipeline; empty when no such image exists. */
     public Optional<String> imageSource(long imageId) {
-        return Optional.ofNullable(em.find(ProductImage.class, imageId)).map(ProductImage::getSource);
+        return Optional.ofNullable(em.find(ProductImage.class, imageId))
+                .map(ProductImage::getSource);
     }
 
     /** Words in the typo-correction dictionary; zero until it has been built. */
     public long searchWordCount() {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM search_word").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM search_word").getSingleResult())
+                .longValue();
     }
 
     public long productCount() {

@@ -35,7 +35,10 @@ public class Category {
     private String path;
     private String name;
 
-    /** What a garment of this category is (shirt, jeans, dress...): drives demo pictures and size charts. */
+    /**
+     * What a garment of this category is (shirt, jeans, dress...): drives demo pictures and size
+     * charts.
+     */
     @Column(name = "garment_type")
     private String garmentType;
 

@@ -32,7 +32,8 @@ public final class GarmentPainter {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             Color cloth = new Color(rgb);
-            g.setPaint(new GradientPaint(0, 0, new Color(0xf4f1ec), 0, HEIGHT, new Color(0xe2ddd5)));
+            g.setPaint(
+                    new GradientPaint(0, 0, new Color(0xf4f1ec), 0, HEIGHT, new Color(0xe2ddd5)));
             g.fillRect(0, 0, WIDTH, HEIGHT);
             g.setColor(new Color(0, 0, 0, 28));
             g.fill(new Ellipse2D.Double(WIDTH * 0.2, HEIGHT * 0.9, WIDTH * 0.6, HEIGHT * 0.05));
@@ -47,8 +48,7 @@ public final class GarmentPainter {
             }
             Shape body = unit.createTransformedShape(silhouette(garmentType));
             g.setPaint(
-                    new GradientPaint(
-                            0, 0, cloth.brighter(), WIDTH, HEIGHT, darker(cloth, 0.75)));
+                    new GradientPaint(0, 0, cloth.brighter(), WIDTH, HEIGHT, darker(cloth, 0.75)));
             g.fill(body);
             g.setColor(darker(cloth, 0.6));
             g.setStroke(new BasicStroke(view == 2 ? 10 : 6));
@@ -70,15 +70,18 @@ public final class GarmentPainter {
 
     private static Color darker(Color c, double factor) {
         return new Color(
-                (int) (c.getRed() * factor), (int) (c.getGreen() * factor), (int) (c.getBlue() * factor));
+                (int) (c.getRed() * factor),
+                (int) (c.getGreen() * factor),
+                (int) (c.getBlue() * factor));
     }
 
     static Shape silhouette(String garmentType) {
         Path2D p = new Path2D.Double();
         switch (kind(garmentType)) {
             case "top" -> {
-                boolean longSleeves = !garmentType.toLowerCase(Locale.ROOT).contains("t-shirt")
-                        && !garmentType.toLowerCase(Locale.ROOT).contains("tshirt");
+                boolean longSleeves =
+                        !garmentType.toLowerCase(Locale.ROOT).contains("t-shirt")
+                                && !garmentType.toLowerCase(Locale.ROOT).contains("tshirt");
                 double cuffY = longSleeves ? 78 : 48;
                 p.moveTo(40, 18);
                 p.quadTo(50, 26, 60, 18);
@@ -134,7 +137,12 @@ public final class GarmentPainter {
         Path2D p = new Path2D.Double();
         switch (kind(garmentType)) {
             case "top" -> {
-                if (!back && !garmentType.toLowerCase(Locale.ROOT).contains("t-shirt")) {
+                String t = garmentType.toLowerCase(Locale.ROOT);
+                boolean placket =
+                        (t.contains("shirt") && !t.contains("t-shirt"))
+                                || t.contains("jacket")
+                                || t.contains("kurta");
+                if (!back && placket) {
                     p.moveTo(50, 24);
                     p.lineTo(50, 98);
                     for (int y = 32; y < 96; y += 12) {
@@ -184,7 +192,10 @@ public final class GarmentPainter {
     /** Groups garment types by the silhouette they share. */
     static String kind(String garmentType) {
         String t = garmentType == null ? "" : garmentType.toLowerCase(Locale.ROOT);
-        if (t.contains("jean") || t.contains("trouser") || t.contains("short") || t.contains("chino")) {
+        if (t.contains("jean")
+                || t.contains("trouser")
+                || t.contains("short")
+                || t.contains("chino")) {
             return "bottom";
         }
         if (t.contains("skirt")) {

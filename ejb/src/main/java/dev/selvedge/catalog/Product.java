@@ -30,9 +30,7 @@ import java.util.stream.Collectors;
 @Entity
 @NamedQuery(name = "Product.findBySlug", query = "SELECT p FROM Product p WHERE p.slug = :slug")
 @NamedQuery(name = "Product.count", query = "SELECT COUNT(p) FROM Product p")
-@NamedQuery(
-        name = "Product.slugsIn",
-        query = "SELECT p.slug FROM Product p WHERE p.slug IN :slugs")
+@NamedQuery(name = "Product.slugsIn", query = "SELECT p.slug FROM Product p WHERE p.slug IN :slugs")
 public class Product {
 
     @Id
@@ -96,7 +94,11 @@ public class Product {
     }
 
     public Variant addVariant(
-            String sku, Barcode barcode, Size size, Colour colour, dev.selvedge.shared.Money price) {
+            String sku,
+            Barcode barcode,
+            Size size,
+            Colour colour,
+            dev.selvedge.shared.Money price) {
         boolean clash =
                 variants.stream()
                         .anyMatch(
@@ -114,7 +116,8 @@ public class Product {
     }
 
     public ProductImage addImage(Colour colour, String source, String altText) {
-        int position = (int) images.stream().filter(i -> i.getColourName().equals(colour.name())).count();
+        int position =
+                (int) images.stream().filter(i -> i.getColourName().equals(colour.name())).count();
         ProductImage image = new ProductImage(this, colour.name(), position, source, altText);
         images.add(image);
         return image;

@@ -16,7 +16,10 @@ import jakarta.persistence.SequenceGenerator;
 public class ProductImage {
 
     @Id
-    @SequenceGenerator(name = "product_image_seq", sequenceName = "product_image_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "product_image_seq",
+            sequenceName = "product_image_seq",
+            allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "product_image_seq")
     private Long id;
 

@@ -63,10 +63,13 @@ public class ProductImages {
         if (source.startsWith("generated:")) {
             String[] parts = source.split(":");
             return GarmentPainter.paint(
-                    parts[1], Integer.parseInt(parts[2].substring(1), 16), Integer.parseInt(parts[3]));
+                    parts[1],
+                    Integer.parseInt(parts[2].substring(1), 16),
+                    Integer.parseInt(parts[3]));
         }
         if (source.startsWith("file:")) {
-            Path file = root().resolve("originals").resolve(Path.of(source.substring(5)).getFileName());
+            Path file =
+                    root().resolve("originals").resolve(Path.of(source.substring(5)).getFileName());
             BufferedImage image = ImageIO.read(file.toFile());
             if (image == null) {
                 throw new IOException("Not a readable image: " + file);
@@ -89,7 +92,8 @@ public class ProductImages {
         BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = target.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(
+                    RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.drawImage(source, 0, 0, width, height, null);
         } finally {
@@ -112,13 +116,17 @@ public class ProductImages {
         } finally {
             writer.dispose();
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private Path root() {
         return Path.of(
                 mediaDir.orElseGet(
-                        () -> System.getProperty("com.sun.aas.instanceRoot", System.getProperty("java.io.tmpdir"))
-                                + "/media"));
+                        () ->
+                                System.getProperty(
+                                                "com.sun.aas.instanceRoot",
+                                                System.getProperty("java.io.tmpdir"))
+                                        + "/media"));
     }
 }

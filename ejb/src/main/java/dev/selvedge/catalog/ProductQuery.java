@@ -40,7 +40,8 @@ public record ProductQuery(
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("pageSize is between 1 and " + MAX_PAGE_SIZE);
         }
-        if (minPriceMinor != null && minPriceMinor < 0 || maxPriceMinor != null && maxPriceMinor < 0) {
+        if (minPriceMinor != null && minPriceMinor < 0
+                || maxPriceMinor != null && maxPriceMinor < 0) {
             throw new IllegalArgumentException("prices cannot be negative");
         }
         if (minPriceMinor != null && maxPriceMinor != null && minPriceMinor > maxPriceMinor) {

@@ -19,10 +19,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Faceted catalogue search in PostgreSQL: full-text match on the product's search vector after
- * typo correction, disjunctive facet counts (each facet counted with the other filters applied), and
- * one page of product cards. Plain JDBC, because the query is dynamic SQL with arrays that JPQL
- * cannot express; every value travels as a bind parameter.
+ * Faceted catalogue search in PostgreSQL: full-text match on the product's search vector after typo
+ * correction, disjunctive facet counts (each facet counted with the other filters applied), and one
+ * page of product cards. Plain JDBC, because the query is dynamic SQL with arrays that JPQL cannot
+ * express; every value travels as a bind parameter.
  */
 @ApplicationScoped
 public class ProductSearch {
@@ -139,17 +139,35 @@ public class ProductSearch {
                                 priceMin = (Long) rs.getObject(4, Long.class);
                                 priceMax = rs.getObject(5) == null ? null : rs.getLong(5);
                             }
-                            case "size" -> sizeRows.add(
-                                    new Object[] {
-                                        facet(rs, query.sizes().contains(rs.getString(2))), rs.getInt(5)
-                                    });
-                            case "brand" -> facets.computeIfAbsent(kind, k -> new ArrayList<>())
-                                    .add(facet(rs, query.brands().contains(rs.getString(2))));
-                            default -> facets.computeIfAbsent(kind, k -> new ArrayList<>())
-                                    .add(facet(rs, lowerCase(query.colours()).contains(rs.getString(2))));
+                            case "size" ->
+                                    sizeRows.add(
+                                            new Object[] {
+                                                facet(rs, query.sizes().contains(rs.getString(2))),
+                                                rs.getInt(5)
+                                            });
+                            case "brand" ->
+                                    facets.computeIfAbsent(kind, k -> new ArrayList<>())
+                                            .add(
+                                                    facet(
+                                                            rs,
+                                                            query.brands()
+                                                                    .contains(rs.getString(2))));
+                            default ->
+                                    facets.computeIfAbsent(kind, k -> new ArrayList<>())
+                                            .add(
+                                                    facet(
+                                                            rs,
+                                                            lowerCase(query.colours())
+                                                                    .contains(rs.getString(2))));
                         }
                     }
-                    sizeRows.sort((a, b) -> Integer.compare((int) a[1], (int) b[1]));
+                    // Letter sizes (XS..XXL) before waist sizes (28..38), each run in its own
+                    // order.
+                    sizeRows.sort(
+                            java.util.Comparator.comparing(
+                                            (Object[] r) ->
+                                                    ((FacetCount) r[0]).value().matches("\\d+"))
+                                    .thenComparingInt(r -> (int) r[1]));
                     facets.put("size", sizeRows.stream().map(r -> (FacetCount) r[0]).toList());
                 }
             }
@@ -183,8 +201,15 @@ public class ProductSearch {
                     case PRICE_ASC -> "h.price_from ASC, p.id";
                     case PRICE_DESC -> "h.price_from DESC, p.id";
                 };
-        record Row(long id, String slug, String name, String brand, long priceFrom, boolean inStock,
-                long regular, String currency) {}
+        record Row(
+                long id,
+                String slug,
+                String name,
+                String brand,
+                long priceFrom,
+                boolean inStock,
+                long regular,
+                String currency) {}
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(PAGE.replace("{order}", order))) {
             int next = bindCandidates(connection, st, query, tsquery);
@@ -192,8 +217,16 @@ public class ProductSearch {
             st.setLong(next, (long) (query.page() - 1) * query.pageSize());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(5), rs.getBoolean(6), rs.getLong(7), rs.getString(8)));
+                    rows.add(
+                            new Row(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getLong(5),
+                                    rs.getBoolean(6),
+                                    rs.getLong(7),
+                                    rs.getString(8)));
                 }
             }
         }

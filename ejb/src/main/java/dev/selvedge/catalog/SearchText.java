@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Turns what a shopper typed into search words: lower-case letters and digits only. Quotes,
- * operators, markup and SQL fragments become separators, so nothing typed reaches a query as syntax.
+ * operators, markup and SQL fragments become separators, so nothing typed reaches a query as
+ * syntax.
  */
 public final class SearchText {
 

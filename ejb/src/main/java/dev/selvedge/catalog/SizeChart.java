@@ -30,7 +30,10 @@ import java.util.Map;
 public class SizeChart {
 
     @Id
-    @SequenceGenerator(name = "size_chart_seq", sequenceName = "size_chart_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "size_chart_seq",
+            sequenceName = "size_chart_seq",
+            allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "size_chart_seq")
     private Long id;
 
@@ -46,7 +49,9 @@ public class SizeChart {
     private String fitNotes;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "size_chart_measurement", joinColumns = @JoinColumn(name = "size_chart_id"))
+    @CollectionTable(
+            name = "size_chart_measurement",
+            joinColumns = @JoinColumn(name = "size_chart_id"))
     private List<SizeMeasurement> measurements = new ArrayList<>();
 
     protected SizeChart() {}
@@ -66,7 +71,10 @@ public class SizeChart {
         return new ArrayList<>(
                 measurements.stream()
                         .map(SizeMeasurement::getMeasure)
-                        .collect(LinkedHashSet<String>::new, LinkedHashSet::add, LinkedHashSet::addAll));
+                        .collect(
+                                LinkedHashSet<String>::new,
+                                LinkedHashSet::add,
+                                LinkedHashSet::addAll));
     }
 
     /** Rows by size, in size order: size label to (measure to centimetres). */

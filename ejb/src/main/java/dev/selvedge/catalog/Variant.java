@@ -47,7 +47,8 @@ public class Variant {
 
     Variant(Product product, String sku, Barcode barcode, Size size, Colour colour, Money price) {
         if (sku == null || !sku.matches("[A-Z0-9][A-Z0-9-]{2,39}")) {
-            throw new IllegalArgumentException("A SKU is 3 to 40 upper-case letters, digits or '-': " + sku);
+            throw new IllegalArgumentException(
+                    "A SKU is 3 to 40 upper-case letters, digits or '-': " + sku);
         }
         this.product = product;
         this.sku = sku;

@@ -37,7 +37,8 @@ public class Location {
 
     public Location(String code, String name, LocationKind kind, boolean fulfilsOnline) {
         if (code == null || !code.matches("[A-Z0-9][A-Z0-9-]{1,19}")) {
-            throw new IllegalArgumentException("A location code is 2 to 20 upper-case letters, digits or '-'");
+            throw new IllegalArgumentException(
+                    "A location code is 2 to 20 upper-case letters, digits or '-'");
         }
         this.code = code;
         this.name = name;

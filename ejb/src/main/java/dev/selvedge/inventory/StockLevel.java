@@ -18,7 +18,10 @@ import jakarta.persistence.Table;
 public class StockLevel {
 
     @Id
-    @SequenceGenerator(name = "stock_level_seq", sequenceName = "stock_level_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "stock_level_seq",
+            sequenceName = "stock_level_seq",
+            allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stock_level_seq")
     private Long id;
 

@@ -5,7 +5,9 @@ import jakarta.persistence.Converter;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Stores {@link Instant}s as TIMESTAMPTZ; JPA 3.1 (EclipseLink 4) has no built-in mapping for them. */
+/**
+ * Stores {@link Instant}s as TIMESTAMPTZ; JPA 3.1 (EclipseLink 4) has no built-in mapping for them.
+ */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
 

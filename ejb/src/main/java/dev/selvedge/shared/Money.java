@@ -46,13 +46,15 @@ public class Money implements Serializable, Comparable<Money> {
 
     /** The amount in major units (rupees), exact. */
     public BigDecimal amount() {
-        return BigDecimal.valueOf(minorUnits, Currency.getInstance(currency).getDefaultFractionDigits());
+        return BigDecimal.valueOf(
+                minorUnits, Currency.getInstance(currency).getDefaultFractionDigits());
     }
 
     @Override
     public int compareTo(Money other) {
         if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("Cannot compare " + currency + " with " + other.currency);
+            throw new IllegalArgumentException(
+                    "Cannot compare " + currency + " with " + other.currency);
         }
         return Long.compare(minorUnits, other.minorUnits);
     }

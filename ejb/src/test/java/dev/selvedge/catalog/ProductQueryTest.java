@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ProductQueryTest {
 
     private static ProductQuery query(String text, Long min, Long max, int page, int pageSize) {
-        return new ProductQuery(text, null, Set.of(), Set.of(), Set.of(), min, max, false, null, page, pageSize);
+        return new ProductQuery(
+                text, null, Set.of(), Set.of(), Set.of(), min, max, false, null, page, pageSize);
     }
 
     @Test

@@ -9,13 +9,15 @@ class SearchTextTest {
 
     @Test
     void keepsOnlyLowerCaseLettersAndDigits() {
-        assertThat(SearchText.words("Men's DENIM  jeans, 32!")).containsExactly("mens", "denim", "jeans", "32");
+        assertThat(SearchText.words("Men's DENIM  jeans, 32!"))
+                .containsExactly("mens", "denim", "jeans", "32");
         assertThat(SearchText.words("Café")).containsExactly("cafe");
     }
 
     @Test
     void turnsQuerySyntaxIntoSeparators() {
-        assertThat(SearchText.words("shirt' | !denim & <b>x:*")).containsExactly("shirt", "denim", "b", "x");
+        assertThat(SearchText.words("shirt' | !denim & <b>x:*"))
+                .containsExactly("shirt", "denim", "b", "x");
         assertThat(SearchText.prefixQuery(List.of("blue", "shirt"))).isEqualTo("blue:* & shirt:*");
     }
 

@@ -2,7 +2,6 @@ package dev.selvedge.batch.democatalogue;
 
 import dev.selvedge.catalog.demo.DemoCatalogue;
 import dev.selvedge.catalog.demo.DemoSeeding;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;

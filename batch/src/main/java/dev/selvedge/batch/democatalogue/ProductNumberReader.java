@@ -1,8 +1,6 @@
 package dev.selvedge.batch.democatalogue;
 
 import dev.selvedge.catalog.demo.DemoCatalogue;
-import dev.selvedge.catalog.demo.DemoSeeding;
-
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;

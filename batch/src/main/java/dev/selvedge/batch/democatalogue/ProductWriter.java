@@ -1,9 +1,7 @@
 package dev.selvedge.batch.democatalogue;
 
-import dev.selvedge.catalog.demo.DemoCatalogue;
-import dev.selvedge.catalog.demo.DemoSeeding;
-
 import dev.selvedge.catalog.demo.DemoCatalogue.ProductSpec;
+import dev.selvedge.catalog.demo.DemoSeeding;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -40,7 +40,13 @@ public final class DemoCatalogue {
 
     public record ColourSpec(String name, String hex, String code) {}
 
-    public record VariantSpec(String sku, String twelveDigits, String size, int sizePosition, ColourSpec colour, int[] stock) {}
+    public record VariantSpec(
+            String sku,
+            String twelveDigits,
+            String size,
+            int sizePosition,
+            ColourSpec colour,
+            int[] stock) {}
 
     public record ProductSpec(
             int number,
@@ -62,7 +68,8 @@ public final class DemoCatalogue {
 
     private static final String[] BRAND_NAMES = {
         "Indigo Loom", "Madras Mill", "Northbound", "Saffron Thread", "Coastline", "Urban Khadi",
-        "Banyan & Co", "Monsoon Row", "Peak Outfitters", "Juniper Lane", "Ivory Weave", "Rustic Pine",
+        "Banyan & Co", "Monsoon Row", "Peak Outfitters", "Juniper Lane", "Ivory Weave",
+                "Rustic Pine",
         "Blue Lotus", "Copper Kettle", "Ember Works", "Field Notes", "Granite Grey", "Harbour Mist",
         "Iron Anchor", "Jasmine Street", "Kestrel", "Linen Republic", "Marigold", "Nomad Cloth",
         "Oakridge", "Palm Avenue", "Quill & Cotton", "Riverbend", "Sable", "Teakwood",
@@ -104,31 +111,123 @@ public final class DemoCatalogue {
             all.add(new CategorySpec(g, "Bottomwear", null, null, null, null, genderCode));
             all.add(new CategorySpec(g, "Outerwear", null, null, null, null, genderCode));
             int chest = gender.equals("Women") ? 84 : 96;
-            all.add(new CategorySpec(g + "/topwear", "Shirts", "shirt", TOPS, TOP_MEASURES, List.of(chest, 70, 42), genderCode));
-            all.add(new CategorySpec(g + "/topwear", "T-Shirts", "t-shirt", TOPS, TOP_MEASURES, List.of(chest, 68, 42), genderCode));
-            all.add(new CategorySpec(g + "/topwear", "Kurtas", "kurta", TOPS, TOP_MEASURES, List.of(chest, 100, 41), genderCode));
-            all.add(new CategorySpec(g + "/bottomwear", "Jeans", "jeans", WAISTS, BOTTOM_MEASURES, List.of(71, 92, 76), genderCode));
-            all.add(new CategorySpec(g + "/bottomwear", "Trousers", "trousers", WAISTS, BOTTOM_MEASURES, List.of(71, 94, 77), genderCode));
+            all.add(
+                    new CategorySpec(
+                            g + "/topwear",
+                            "Shirts",
+                            "shirt",
+                            TOPS,
+                            TOP_MEASURES,
+                            List.of(chest, 70, 42),
+                            genderCode));
+            all.add(
+                    new CategorySpec(
+                            g + "/topwear",
+                            "T-Shirts",
+                            "t-shirt",
+                            TOPS,
+                            TOP_MEASURES,
+                            List.of(chest, 68, 42),
+                            genderCode));
+            all.add(
+                    new CategorySpec(
+                            g + "/topwear",
+                            "Kurtas",
+                            "kurta",
+                            TOPS,
+                            TOP_MEASURES,
+                            List.of(chest, 100, 41),
+                            genderCode));
+            all.add(
+                    new CategorySpec(
+                            g + "/bottomwear",
+                            "Jeans",
+                            "jeans",
+                            WAISTS,
+                            BOTTOM_MEASURES,
+                            List.of(71, 92, 76),
+                            genderCode));
+            all.add(
+                    new CategorySpec(
+                            g + "/bottomwear",
+                            "Trousers",
+                            "trousers",
+                            WAISTS,
+                            BOTTOM_MEASURES,
+                            List.of(71, 94, 77),
+                            genderCode));
             if (gender.equals("Women")) {
-                all.add(new CategorySpec(g + "/bottomwear", "Skirts", "skirt", TOPS, BOTTOM_MEASURES, List.of(66, 92, 60), genderCode));
-                all.add(new CategorySpec(g, "Dresses", "dress", TOPS, DRESS_MEASURES, List.of(84, 68, 105), genderCode));
+                all.add(
+                        new CategorySpec(
+                                g + "/bottomwear",
+                                "Skirts",
+                                "skirt",
+                                TOPS,
+                                BOTTOM_MEASURES,
+                                List.of(66, 92, 60),
+                                genderCode));
+                all.add(
+                        new CategorySpec(
+                                g,
+                                "Dresses",
+                                "dress",
+                                TOPS,
+                                DRESS_MEASURES,
+                                List.of(84, 68, 105),
+                                genderCode));
             } else {
-                all.add(new CategorySpec(g + "/bottomwear", "Shorts", "shorts", WAISTS, BOTTOM_MEASURES, List.of(76, 96, 23), genderCode));
+                all.add(
+                        new CategorySpec(
+                                g + "/bottomwear",
+                                "Shorts",
+                                "shorts",
+                                WAISTS,
+                                BOTTOM_MEASURES,
+                                List.of(76, 96, 23),
+                                genderCode));
             }
-            all.add(new CategorySpec(g + "/outerwear", "Jackets", "jacket", TOPS, TOP_MEASURES, List.of(chest + 6, 72, 44), genderCode));
-            all.add(new CategorySpec(g + "/outerwear", "Sweaters", "sweater", TOPS, TOP_MEASURES, List.of(chest + 4, 68, 43), genderCode));
+            all.add(
+                    new CategorySpec(
+                            g + "/outerwear",
+                            "Jackets",
+                            "jacket",
+                            TOPS,
+                            TOP_MEASURES,
+                            List.of(chest + 6, 72, 44),
+                            genderCode));
+            all.add(
+                    new CategorySpec(
+                            g + "/outerwear",
+                            "Sweaters",
+                            "sweater",
+                            TOPS,
+                            TOP_MEASURES,
+                            List.of(chest + 4, 68, 43),
+                            genderCode));
         }
         return List.copyOf(all);
     }
 
-    private static final String[] FITS = {"Relaxed", "Slim", "Regular", "Tailored", "Oversized", "Classic", "Easy", "Straight"};
-    private static final String[][] FABRICS = {
-        {"Linen", "100% linen"}, {"Cotton", "100% cotton"}, {"Oxford", "100% cotton oxford"},
-        {"Khadi", "handspun khadi cotton"}, {"Chambray", "cotton chambray"}, {"Denim", "98% cotton, 2% elastane denim"},
-        {"Twill", "cotton twill"}, {"Jersey", "cotton jersey"}, {"Corduroy", "cotton corduroy"},
-        {"Wool Blend", "60% wool, 40% polyester"}, {"Silk Blend", "70% viscose, 30% silk"}, {"Poplin", "cotton poplin"}
+    private static final String[] FITS = {
+        "Relaxed", "Slim", "Regular", "Tailored", "Oversized", "Classic", "Easy", "Straight"
     };
-    private static final String[] PATTERNS = {"", "Striped ", "Checked ", "Printed ", "Solid ", "Block-Print ", "", "Textured "};
+    private static final String[][] FABRICS = {
+        {"Linen", "100% linen"},
+        {"Cotton", "100% cotton"},
+        {"Oxford", "100% cotton oxford"},
+        {"Khadi", "handspun khadi cotton"},
+        {"Chambray", "cotton chambray"},
+        {"Denim", "98% cotton, 2% elastane denim"},
+        {"Twill", "cotton twill"},
+        {"Jersey", "cotton jersey"},
+        {"Corduroy", "cotton corduroy"},
+        {"Wool Blend", "60% wool, 40% polyester"},
+        {"Silk Blend", "70% viscose, 30% silk"},
+        {"Poplin", "cotton poplin"}
+    };
+    private static final String[] PATTERNS = {
+        "", "Striped ", "Checked ", "Printed ", "Solid ", "Block-Print ", "", "Textured "
+    };
     private static final String[] LOCATIONS = {"BLR-01", "MUM-01", "WH-01"};
 
     private DemoCatalogue() {}
@@ -136,9 +235,12 @@ public final class DemoCatalogue {
     public static List<BrandSpec> brands() {
         List<BrandSpec> brands = new ArrayList<>();
         for (int i = 0; i < BRAND_NAMES.length; i++) {
-            brands.add(new BrandSpec(BRAND_NAMES[i],
-                    BRAND_NAMES[i] + " makes everyday clothes with honest fabrics and a fit that lasts.",
-                    (i % 5) - 2));
+            brands.add(
+                    new BrandSpec(
+                            BRAND_NAMES[i],
+                            BRAND_NAMES[i]
+                                    + " makes everyday clothes with honest fabrics and a fit that lasts.",
+                            (i % 5) - 2));
         }
         return brands;
     }
@@ -175,10 +277,13 @@ public final class DemoCatalogue {
         String fit = FITS[random.nextInt(FITS.length)];
         String[] fabric = FABRICS[random.nextInt(FABRICS.length)];
         String pattern = PATTERNS[random.nextInt(PATTERNS.length)];
-        String noun = category.name().endsWith("s") && !category.name().equals("Jeans") && !category.name().equals("Trousers")
-                        && !category.name().equals("Shorts")
-                ? category.name().substring(0, category.name().length() - 1)
-                : category.name();
+        String noun =
+                category.name().endsWith("s")
+                                && !category.name().equals("Jeans")
+                                && !category.name().equals("Trousers")
+                                && !category.name().equals("Shorts")
+                        ? category.name().substring(0, category.name().length() - 1)
+                        : category.name();
         String name = fit + " " + pattern + fabric[0] + " " + noun;
         String styleCode = String.format("SV%05d", number);
 
@@ -192,7 +297,11 @@ public final class DemoCatalogue {
 
         long rupees = 499 + 100L * random.nextInt(60) + (random.nextBoolean() ? 0 : 50);
         long priceMinor = rupees * 100;
-        Long saleMinor = random.nextInt(5) == 0 ? (rupees * (50 + random.nextInt(31)) / 100) * 100 : null;
+        // Sale prices end in 9, as shelf prices do: 20 to 50 per cent off, rounded down to ...9.
+        Long saleMinor =
+                random.nextInt(5) == 0
+                        ? ((rupees * (50 + random.nextInt(31)) / 100) / 10 * 10 - 1) * 100
+                        : null;
         if (saleMinor != null && saleMinor >= priceMinor) {
             saleMinor = null;
         }
@@ -206,7 +315,14 @@ public final class DemoCatalogue {
                     stock[l] = random.nextInt(7) == 0 ? 0 : random.nextInt(l == 2 ? 25 : 8);
                 }
                 String sku = styleCode + "-" + colour.code() + "-" + sizes.get(s);
-                variants.add(new VariantSpec(sku, String.format("890%05d%04d", number, v++), sizes.get(s), s, colour, stock));
+                variants.add(
+                        new VariantSpec(
+                                sku,
+                                String.format("890%05d%04d", number, v++),
+                                sizes.get(s),
+                                s,
+                                colour,
+                                stock));
             }
         }
         Set<String> tags = new LinkedHashSet<>();
@@ -214,14 +330,31 @@ public final class DemoCatalogue {
         tags.add(fit.toLowerCase());
         tags.add(random.nextBoolean() ? "summer" : "winter");
         tags.add(random.nextBoolean() ? "office" : "weekend");
-        String description = String.format(
-                "A %s %s cut from %s. %s fit, made to be worn often and washed easily; finished with care by %s.",
-                fit.toLowerCase(), noun.toLowerCase(), fabric[1], fit, BRAND_NAMES[brandIndex]);
+        String description =
+                String.format(
+                        "%s %s %s cut from %s. %s fit, made to be worn often and washed easily; finished with care by %s.",
+                        "AEIOU".indexOf(fit.charAt(0)) >= 0 ? "An" : "A",
+                        fit.toLowerCase(),
+                        noun.toLowerCase(),
+                        fabric[1],
+                        fit,
+                        BRAND_NAMES[brandIndex]);
         return new ProductSpec(
-                number, name.replace("  ", " "), styleCode, brandIndex, path(category), category.garmentType(),
-                category.gender(), description, fabric[1],
+                number,
+                name.replace("  ", " "),
+                styleCode,
+                brandIndex,
+                path(category),
+                category.garmentType(),
+                category.gender(),
+                description,
+                fabric[1],
                 "Machine wash cold with like colours. Do not bleach. Dry in shade. Warm iron.",
-                tags, List.copyOf(colours), variants, priceMinor, saleMinor,
+                tags,
+                List.copyOf(colours),
+                variants,
+                priceMinor,
+                saleMinor,
                 EPOCH.minus(number % 365, ChronoUnit.DAYS).minus(number, ChronoUnit.MINUTES));
     }
 

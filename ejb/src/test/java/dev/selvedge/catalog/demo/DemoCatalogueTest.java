@@ -2,9 +2,9 @@ package dev.selvedge.catalog.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.selvedge.catalog.Barcode;
 import dev.selvedge.catalog.demo.DemoCatalogue.ProductSpec;
 import dev.selvedge.catalog.demo.DemoCatalogue.VariantSpec;
-import dev.selvedge.catalog.Barcode;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -17,8 +17,10 @@ class DemoCatalogueTest {
         ProductSpec first = DemoCatalogue.product(1234);
         ProductSpec again = DemoCatalogue.product(1234);
         assertThat(again.name()).isEqualTo(first.name());
-        assertThat(again.variants()).extracting(VariantSpec::sku)
-                .containsExactlyElementsOf(first.variants().stream().map(VariantSpec::sku).toList());
+        assertThat(again.variants())
+                .extracting(VariantSpec::sku)
+                .containsExactlyElementsOf(
+                        first.variants().stream().map(VariantSpec::sku).toList());
         assertThat(again.priceMinor()).isEqualTo(first.priceMinor());
     }
 
@@ -27,33 +29,48 @@ class DemoCatalogueTest {
         Set<String> skus = new HashSet<>();
         Set<String> barcodes = new HashSet<>();
         Set<Integer> brands = new HashSet<>();
-        IntStream.range(0, DemoCatalogue.PRODUCTS).mapToObj(DemoCatalogue::product).forEach(p -> {
-            brands.add(p.brandIndex());
-            p.variants().forEach(v -> {
-                skus.add(v.sku());
-                barcodes.add(Barcode.fromTwelveDigits(v.twelveDigits()).value());
-            });
-        });
+        IntStream.range(0, DemoCatalogue.PRODUCTS)
+                .mapToObj(DemoCatalogue::product)
+                .forEach(
+                        p -> {
+                            brands.add(p.brandIndex());
+                            p.variants()
+                                    .forEach(
+                                            v -> {
+                                                skus.add(v.sku());
+                                                barcodes.add(
+                                                        Barcode.fromTwelveDigits(v.twelveDigits())
+                                                                .value());
+                                            });
+                        });
         assertThat(DemoCatalogue.brands()).hasSizeGreaterThanOrEqualTo(50);
         assertThat(brands).hasSizeGreaterThanOrEqualTo(50);
         assertThat(skus).hasSizeGreaterThanOrEqualTo(20_000);
         assertThat(barcodes).hasSameSizeAs(skus);
-        assertThat(DemoCatalogue.locations()).extracting(DemoCatalogue.LocationSpec::kind)
+        assertThat(DemoCatalogue.locations())
+                .extracting(DemoCatalogue.LocationSpec::kind)
                 .containsExactly("STORE", "STORE", "WAREHOUSE");
     }
 
     @Test
     void putsSalePricesBelowRegularPrices() {
-        IntStream.range(0, DemoCatalogue.PRODUCTS).mapToObj(DemoCatalogue::product)
+        IntStream.range(0, DemoCatalogue.PRODUCTS)
+                .mapToObj(DemoCatalogue::product)
                 .filter(p -> p.salePriceMinor() != null)
-                .forEach(p -> assertThat(p.salePriceMinor()).isLessThan(p.priceMinor()).isPositive());
+                .forEach(
+                        p ->
+                                assertThat(p.salePriceMinor())
+                                        .isLessThan(p.priceMinor())
+                                        .isPositive());
     }
 
     @Test
     void givesEveryLeafCategoryASizeRunAndMeasures() {
-        DemoCatalogue.leaves().forEach(leaf -> {
-            assertThat(leaf.sizes()).hasSizeGreaterThanOrEqualTo(6);
-            assertThat(leaf.measures()).hasSameSizeAs(leaf.baseCm());
-        });
+        DemoCatalogue.leaves()
+                .forEach(
+                        leaf -> {
+                            assertThat(leaf.sizes()).hasSizeGreaterThanOrEqualTo(6);
+                            assertThat(leaf.measures()).hasSameSizeAs(leaf.baseCm());
+                        });
     }
 }

@@ -21,6 +21,8 @@ public class BrandsResource {
 
     @GET
     public List<BrandJson> brands() {
-        return catalog.brands().stream().map(b -> new BrandJson(b.getSlug(), b.getName(), b.getDescription())).toList();
+        return catalog.brands().stream()
+                .map(b -> new BrandJson(b.getSlug(), b.getName(), b.getDescription()))
+                .toList();
     }
 }

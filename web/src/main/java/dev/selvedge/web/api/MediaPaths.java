@@ -23,7 +23,11 @@ public final class MediaPaths {
     public static String srcset(long imageId) {
         StringBuilder set = new StringBuilder();
         for (int w : ProductImages.WIDTHS) {
-            set.append(set.length() == 0 ? "" : ", ").append(of(imageId, w)).append(' ').append(w).append('w');
+            set.append(set.length() == 0 ? "" : ", ")
+                    .append(of(imageId, w))
+                    .append(' ')
+                    .append(w)
+                    .append('w');
         }
         return set.toString();
     }

@@ -16,11 +16,14 @@ final class Prices {
 
     static Map<String, Map<String, BigDecimal>> inches(Map<String, Map<String, BigDecimal>> cm) {
         Map<String, Map<String, BigDecimal>> inches = new LinkedHashMap<>();
-        cm.forEach((size, row) -> {
-            Map<String, BigDecimal> converted = new LinkedHashMap<>();
-            row.forEach((measure, value) -> converted.put(measure, SizeMeasurement.toInches(value)));
-            inches.put(size, converted);
-        });
+        cm.forEach(
+                (size, row) -> {
+                    Map<String, BigDecimal> converted = new LinkedHashMap<>();
+                    row.forEach(
+                            (measure, value) ->
+                                    converted.put(measure, SizeMeasurement.toInches(value)));
+                    inches.put(size, converted);
+                });
         return inches;
     }
 }

@@ -4,16 +4,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * An RFC 9457 problem details body. {@code type} names the kind of problem with a stable URI
- * under the API; {@code detail} says what was wrong with this request, in words a client developer
- * can act on.
+ * An RFC 9457 problem details body. {@code type} names the kind of problem with a stable URI under
+ * the API; {@code detail} says what was wrong with this request, in words a client developer can
+ * act on.
  */
 public record Problem(String type, String title, int status, String detail, String instance) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
     private static final String TYPES = "https://selvedge.dev/problems/";
 
-    public static Response response(int status, String kind, String title, String detail, String instance) {
+    public static Response response(
+            int status, String kind, String title, String detail, String instance) {
         return Response.status(status)
                 .type(MEDIA_TYPE)
                 .entity(new Problem(TYPES + kind, title, status, detail, instance))

@@ -22,7 +22,12 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(BadRequestException e) {
-            return Problem.response(400, "bad-request", "Bad request", e.getMessage(), uri.getRequestUri().getPath());
+            return Problem.response(
+                    400,
+                    "bad-request",
+                    "Bad request",
+                    e.getMessage(),
+                    uri.getRequestUri().getPath());
         }
     }
 
@@ -32,10 +37,12 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(NotFoundException e) {
-            String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP 404")
-                    ? "Nothing is found at " + uri.getPath()
-                    : e.getMessage();
-            return Problem.response(404, "not-found", "Not found", detail, uri.getRequestUri().getPath());
+            String detail =
+                    e.getMessage() == null || e.getMessage().startsWith("HTTP 404")
+                            ? "Nothing is found at " + uri.getPath()
+                            : e.getMessage();
+            return Problem.response(
+                    404, "not-found", "Not found", detail, uri.getRequestUri().getPath());
         }
     }
 
@@ -47,8 +54,12 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             Response.StatusType status = e.getResponse().getStatusInfo();
-            return Problem.response(status.getStatusCode(), "http-" + status.getStatusCode(),
-                    status.getReasonPhrase(), e.getMessage(), uri.getRequestUri().getPath());
+            return Problem.response(
+                    status.getStatusCode(),
+                    "http-" + status.getStatusCode(),
+                    status.getReasonPhrase(),
+                    e.getMessage(),
+                    uri.getRequestUri().getPath());
         }
     }
 
@@ -62,8 +73,12 @@ public final class ProblemMappers {
         public Response toResponse(Throwable e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Incident " + incident + " on " + uri.getPath(), e);
-            return Problem.response(500, "internal", "Internal error",
-                    "The server failed to answer; quote incident " + incident + " to support.", uri.getRequestUri().getPath());
+            return Problem.response(
+                    500,
+                    "internal",
+                    "Internal error",
+                    "The server failed to answer; quote incident " + incident + " to support.",
+                    uri.getRequestUri().getPath());
         }
     }
 }

@@ -32,28 +32,66 @@ public class ProductsResource {
 
     public record Colour(String name, String hex) {}
 
-    public record Item(String slug, String name, String brand, BigDecimal price, BigDecimal salePrice,
-            String currency, String image, List<Colour> colours, List<String> sizes, boolean inStock) {}
+    public record Item(
+            String slug,
+            String name,
+            String brand,
+            BigDecimal price,
+            BigDecimal salePrice,
+            String currency,
+            String image,
+            List<Colour> colours,
+            List<String> sizes,
+            boolean inStock) {}
 
     public record Facet(String value, String label, long count, boolean selected) {}
 
     public record Facets(List<Facet> brand, List<Facet> size, List<Facet> colour) {}
 
-    public record Page(List<Item> items, long total, int page, int pageSize, Facets facets,
-            BigDecimal minPrice, BigDecimal maxPrice, String correctedQuery) {}
+    public record Page(
+            List<Item> items,
+            long total,
+            int page,
+            int pageSize,
+            Facets facets,
+            BigDecimal minPrice,
+            BigDecimal maxPrice,
+            String correctedQuery) {}
 
-    public record VariantJson(String sku, String barcode, String size, String colour, String colourHex,
-            BigDecimal price, BigDecimal salePrice, int available) {}
+    public record VariantJson(
+            String sku,
+            String barcode,
+            String size,
+            String colour,
+            String colourHex,
+            BigDecimal price,
+            BigDecimal salePrice,
+            int available) {}
 
     public record ImageJson(long id, String colour, String alt, Map<Integer, String> sizes) {}
 
-    public record SizeChartJson(List<String> measures, Map<String, Map<String, BigDecimal>> centimetres,
-            Map<String, Map<String, BigDecimal>> inches, String fitNotes) {}
+    public record SizeChartJson(
+            List<String> measures,
+            Map<String, Map<String, BigDecimal>> centimetres,
+            Map<String, Map<String, BigDecimal>> inches,
+            String fitNotes) {}
 
-    public record ProductJson(String slug, String name, String brand, String brandSlug, String category,
-            List<ProductDetail.Crumb> breadcrumbs, String gender, String description, String material,
-            String care, List<String> tags, String currency, List<VariantJson> variants,
-            List<ImageJson> images, SizeChartJson sizeChart) {}
+    public record ProductJson(
+            String slug,
+            String name,
+            String brand,
+            String brandSlug,
+            String category,
+            List<ProductDetail.Crumb> breadcrumbs,
+            String gender,
+            String description,
+            String material,
+            String care,
+            List<String> tags,
+            String currency,
+            List<VariantJson> variants,
+            List<ImageJson> images,
+            SizeChartJson sizeChart) {}
 
     @GET
     public Page search(
@@ -68,53 +106,124 @@ public class ProductsResource {
             @QueryParam("sort") String sort,
             @QueryParam("page") String page,
             @QueryParam("pageSize") String pageSize) {
-        if (category != null && !category.isBlank() && catalog.categoryTrail(category.strip()).isEmpty()) {
-            throw new BadRequestException("Unknown category '" + category + "'; GET /api/v1/categories lists them");
+        if (category != null
+                && !category.isBlank()
+                && catalog.categoryTrail(category.strip()).isEmpty()) {
+            throw new BadRequestException(
+                    "Unknown category '" + category + "'; GET /api/v1/categories lists them");
         }
         ProductQuery query;
         try {
-            query = new ProductQuery(q, blankToNull(category), clean(brands), clean(sizes), clean(colours),
-                    QueryParams.rupeesAsMinor("minPrice", minPrice), QueryParams.rupeesAsMinor("maxPrice", maxPrice),
-                    QueryParams.bool("inStock", inStock), sort(sort),
-                    QueryParams.integer("page", page, 1, 1, 10_000),
-                    QueryParams.integer("pageSize", pageSize, 24, 1, ProductQuery.MAX_PAGE_SIZE));
+            query =
+                    new ProductQuery(
+                            q,
+                            blankToNull(category),
+                            clean(brands),
+                            clean(sizes),
+                            clean(colours),
+                            QueryParams.rupeesAsMinor("minPrice", minPrice),
+                            QueryParams.rupeesAsMinor("maxPrice", maxPrice),
+                            QueryParams.bool("inStock", inStock),
+                            sort(sort),
+                            QueryParams.integer("page", page, 1, 1, 10_000),
+                            QueryParams.integer(
+                                    "pageSize", pageSize, 24, 1, ProductQuery.MAX_PAGE_SIZE));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
         SearchResult result = catalog.search(query);
-        List<Item> items = result.items().stream()
-                .map(c -> new Item(c.slug(), c.name(), c.brand(), Prices.major(c.priceMinor()),
-                        Prices.major(c.salePriceMinor()), c.currency(),
-                        c.imageId() == null ? null : MediaPaths.of(c.imageId(), 640),
-                        c.colours().stream().map((Swatch s) -> new Colour(s.name(), s.hex())).toList(),
-                        c.sizes(), c.inStock()))
-                .toList();
-        return new Page(items, result.total(), query.page(), query.pageSize(),
-                new Facets(facets(result.brands()), facets(result.sizes()), facets(result.colours())),
-                Prices.major(result.priceMinMinor()), Prices.major(result.priceMaxMinor()), result.correctedText());
+        List<Item> items =
+                result.items().stream()
+                        .map(
+                                c ->
+                                        new Item(
+                                                c.slug(),
+                                                c.name(),
+                                                c.brand(),
+                                                Prices.major(c.priceMinor()),
+                                                Prices.major(c.salePriceMinor()),
+                                                c.currency(),
+                                                c.imageId() == null
+                                                        ? null
+                                                        : MediaPaths.of(c.imageId(), 640),
+                                                c.colours().stream()
+                                                        .map(
+                                                                (Swatch s) ->
+                                                                        new Colour(
+                                                                                s.name(), s.hex()))
+                                                        .toList(),
+                                                c.sizes(),
+                                                c.inStock()))
+                        .toList();
+        return new Page(
+                items,
+                result.total(),
+                query.page(),
+                query.pageSize(),
+                new Facets(
+                        facets(result.brands()), facets(result.sizes()), facets(result.colours())),
+                Prices.major(result.priceMinMinor()),
+                Prices.major(result.priceMaxMinor()),
+                result.correctedText());
     }
 
     @GET
     @Path("/{slug}")
     public ProductJson product(@PathParam("slug") String slug) {
-        ProductDetail p = catalog.product(slug)
-                .orElseThrow(() -> new NotFoundException("No product has the slug '" + slug + "'"));
-        return new ProductJson(p.slug(), p.name(), p.brand(), p.brandSlug(), p.categoryPath(), p.categoryTrail(),
-                p.gender(), p.description(), p.material(), p.care(), p.tags(), p.currency(),
+        ProductDetail p =
+                catalog.product(slug)
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundException(
+                                                "No product has the slug '" + slug + "'"));
+        return new ProductJson(
+                p.slug(),
+                p.name(),
+                p.brand(),
+                p.brandSlug(),
+                p.categoryPath(),
+                p.categoryTrail(),
+                p.gender(),
+                p.description(),
+                p.material(),
+                p.care(),
+                p.tags(),
+                p.currency(),
                 p.variants().stream()
-                        .map(v -> new VariantJson(v.sku(), v.barcode(), v.size(), v.colour(), v.colourHex(),
-                                Prices.major(v.priceMinor()), Prices.major(v.salePriceMinor()), v.available()))
+                        .map(
+                                v ->
+                                        new VariantJson(
+                                                v.sku(),
+                                                v.barcode(),
+                                                v.size(),
+                                                v.colour(),
+                                                v.colourHex(),
+                                                Prices.major(v.priceMinor()),
+                                                Prices.major(v.salePriceMinor()),
+                                                v.available()))
                         .toList(),
                 p.images().stream()
-                        .map(i -> new ImageJson(i.id(), i.colour(), i.alt(), MediaPaths.all(i.id())))
+                        .map(
+                                i ->
+                                        new ImageJson(
+                                                i.id(),
+                                                i.colour(),
+                                                i.alt(),
+                                                MediaPaths.all(i.id())))
                         .toList(),
-                p.sizeChart() == null ? null
-                        : new SizeChartJson(p.sizeChart().measures(), p.sizeChart().rows(),
-                                Prices.inches(p.sizeChart().rows()), p.sizeChart().fitNotes()));
+                p.sizeChart() == null
+                        ? null
+                        : new SizeChartJson(
+                                p.sizeChart().measures(),
+                                p.sizeChart().rows(),
+                                Prices.inches(p.sizeChart().rows()),
+                                p.sizeChart().fitNotes()));
     }
 
     private static List<Facet> facets(List<FacetCount> counts) {
-        return counts.stream().map(f -> new Facet(f.value(), f.label(), f.count(), f.selected())).toList();
+        return counts.stream()
+                .map(f -> new Facet(f.value(), f.label(), f.count(), f.selected()))
+                .toList();
     }
 
     private static ProductQuery.Sort sort(String sort) {
@@ -126,8 +235,11 @@ public class ProductsResource {
             case "newest" -> ProductQuery.Sort.NEWEST;
             case "price-asc", "price" -> ProductQuery.Sort.PRICE_ASC;
             case "price-desc" -> ProductQuery.Sort.PRICE_DESC;
-            default -> throw new BadRequestException(
-                    "sort must be one of relevance, newest, price-asc, price-desc; got '" + sort + "'");
+            default ->
+                    throw new BadRequestException(
+                            "sort must be one of relevance, newest, price-asc, price-desc; got '"
+                                    + sort
+                                    + "'");
         };
     }
 

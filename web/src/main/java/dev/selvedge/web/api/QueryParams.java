@@ -15,7 +15,8 @@ final class QueryParams {
         try {
             int parsed = Integer.parseInt(value.strip());
             if (parsed < min || parsed > max) {
-                throw new BadRequestException(name + " must be between " + min + " and " + max + ", got " + parsed);
+                throw new BadRequestException(
+                        name + " must be between " + min + " and " + max + ", got " + parsed);
             }
             return parsed;
         } catch (NumberFormatException e) {
@@ -30,12 +31,22 @@ final class QueryParams {
         }
         try {
             BigDecimal rupees = new BigDecimal(value.strip());
-            if (rupees.signum() < 0 || rupees.scale() > 2 || rupees.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
-                throw new BadRequestException(name + " must be an amount in rupees between 0 and 10000000 with at most 2 decimals, got '" + value + "'");
+            if (rupees.signum() < 0
+                    || rupees.scale() > 2
+                    || rupees.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
+                throw new BadRequestException(
+                        name
+                                + " must be an amount in rupees between 0 and 10000000 with at most 2 decimals, got '"
+                                + value
+                                + "'");
             }
             return rupees.movePointRight(2).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new BadRequestException(name + " must be an amount in rupees such as 1499 or 1499.50, got '" + value + "'");
+            throw new BadRequestException(
+                    name
+                            + " must be an amount in rupees such as 1499 or 1499.50, got '"
+                            + value
+                            + "'");
         }
     }
 
@@ -46,7 +57,9 @@ final class QueryParams {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw new BadRequestException(name + " must be true or false, got '" + value + "'");
+            default ->
+                    throw new BadRequestException(
+                            name + " must be true or false, got '" + value + "'");
         };
     }
 }

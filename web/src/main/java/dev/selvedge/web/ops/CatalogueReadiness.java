@@ -1,7 +1,7 @@
 package dev.selvedge.web.ops;
 
-import dev.selvedge.catalog.demo.DemoCatalogue;
 import dev.selvedge.catalog.CatalogService;
+import dev.selvedge.catalog.demo.DemoCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,7 +23,8 @@ public class CatalogueReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         long products = catalog.productCount();
-        boolean ready = !demoMode || (products >= DemoCatalogue.PRODUCTS && catalog.searchWordCount() > 0);
+        boolean ready =
+                !demoMode || (products >= DemoCatalogue.PRODUCTS && catalog.searchWordCount() > 0);
         return HealthCheckResponse.named("catalogue")
                 .status(ready)
                 .withData("products", products)

@@ -20,8 +20,21 @@ public class HomePage {
 
     public List<ProductCard> getNewArrivals() {
         if (newArrivals == null) {
-            newArrivals = catalog.search(new ProductQuery("", null, Set.of(), Set.of(), Set.of(), null, null, true,
-                    ProductQuery.Sort.NEWEST, 1, 8)).items();
+            newArrivals =
+                    catalog.search(
+                                    new ProductQuery(
+                                            "",
+                                            null,
+                                            Set.of(),
+                                            Set.of(),
+                                            Set.of(),
+                                            null,
+                                            null,
+                                            true,
+                                            ProductQuery.Sort.NEWEST,
+                                            1,
+                                            8))
+                            .items();
         }
         return newArrivals;
     }

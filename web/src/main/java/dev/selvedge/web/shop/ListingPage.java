@@ -4,7 +4,6 @@ import dev.selvedge.catalog.CatalogService;
 import dev.selvedge.catalog.ProductDetail.Crumb;
 import dev.selvedge.catalog.ProductQuery;
 import dev.selvedge.catalog.SearchResult;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -30,7 +29,8 @@ import java.util.Set;
 public class ListingPage {
 
     static final int PAGE_SIZE = 24;
-    private static final List<String> FILTERS = List.of("q", "brand", "size", "colour", "minPrice", "maxPrice", "inStock", "sort");
+    private static final List<String> FILTERS =
+            List.of("q", "brand", "size", "colour", "minPrice", "maxPrice", "inStock", "sort");
 
     @Inject private CatalogService catalog;
 
@@ -41,8 +41,8 @@ public class ListingPage {
     private SearchResult result;
     private final List<String> problems = new ArrayList<>();
 
-    @PostConstruct
-    void load() {
+    /** Runs as the view action, before rendering, so that a 404 can still be sent. */
+    public void load() {
         ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
         categoryPath = (String) context.getRequestMap().get(ShopUrlFilter.CATEGORY);
         if (categoryPath != null) {
@@ -74,13 +74,14 @@ public class ListingPage {
             min = null;
             max = null;
         }
-        ProductQuery.Sort sort = switch (first("sort", "")) {
-            case "newest" -> ProductQuery.Sort.NEWEST;
-            case "price-asc" -> ProductQuery.Sort.PRICE_ASC;
-            case "price-desc" -> ProductQuery.Sort.PRICE_DESC;
-            case "relevance" -> ProductQuery.Sort.RELEVANCE;
-            default -> null;
-        };
+        ProductQuery.Sort sort =
+                switch (first("sort", "")) {
+                    case "newest" -> ProductQuery.Sort.NEWEST;
+                    case "price-asc" -> ProductQuery.Sort.PRICE_ASC;
+                    case "price-desc" -> ProductQuery.Sort.PRICE_DESC;
+                    case "relevance" -> ProductQuery.Sort.RELEVANCE;
+                    default -> null;
+                };
         int page = 1;
         try {
             page = Math.max(1, Math.min(10_000, Integer.parseInt(first("page", "1"))));
@@ -91,8 +92,19 @@ public class ListingPage {
         if (text.length() > 200) {
             text = text.substring(0, 200);
         }
-        query = new ProductQuery(text, categoryPath, set("brand"), set("size"), set("colour"), min, max,
-                "true".equals(first("inStock", "")), sort, page, PAGE_SIZE);
+        query =
+                new ProductQuery(
+                        text,
+                        categoryPath,
+                        set("brand"),
+                        set("size"),
+                        set("colour"),
+                        min,
+                        max,
+                        "true".equals(first("inStock", "")),
+                        sort,
+                        page,
+                        PAGE_SIZE);
         result = catalog.search(query);
     }
 
@@ -115,7 +127,9 @@ public class ListingPage {
             if (rupees.signum() < 0) {
                 throw new NumberFormatException();
             }
-            return rupees.setScale(2, java.math.RoundingMode.HALF_UP).movePointRight(2).longValueExact();
+            return rupees.setScale(2, java.math.RoundingMode.HALF_UP)
+                    .movePointRight(2)
+                    .longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             problems.add("'" + value + "' is not a price in rupees; that price filter is ignored.");
             params.remove(name);
@@ -176,7 +190,10 @@ public class ListingPage {
         char sep = '?';
         for (Map.Entry<String, List<String>> e : values.entrySet()) {
             for (String v : e.getValue()) {
-                url.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+                url.append(sep)
+                        .append(e.getKey())
+                        .append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
                 sep = '&';
             }
         }
@@ -187,7 +204,8 @@ public class ListingPage {
     }
 
     public String basePath() {
-        String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        String context =
+                FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
         return context + (categoryPath == null ? "/search" : "/c/" + categoryPath);
     }
 
@@ -201,13 +219,18 @@ public class ListingPage {
         if (!isSearch()) {
             return trail.get(trail.size() - 1).name();
         }
-        return query.text().isEmpty() ? "All products" : "Results for \u201c" + query.text() + "\u201d";
+        return query.text().isEmpty()
+                ? "All products"
+                : "Results for \u201c" + query.text() + "\u201d";
     }
 
     public String getMetaDescription() {
         return isSearch()
                 ? "Search the Selvedge catalogue of more than 50 brands."
-                : "Shop " + result.total() + " " + trail.stream().map(Crumb::name).reduce((a, b) -> a + " " + b).orElse("")
+                : "Shop "
+                        + result.total()
+                        + " "
+                        + trail.stream().map(Crumb::name).reduce((a, b) -> a + " " + b).orElse("")
                         + " styles from more than 50 brands at Selvedge, in store and online.";
     }
 
@@ -257,11 +280,12 @@ public class ListingPage {
     /** Hidden fields that carry the current filters through the price form. */
     public List<Map.Entry<String, String>> hiddenExcept(String a, String b) {
         List<Map.Entry<String, String>> hidden = new ArrayList<>();
-        params.forEach((k, vs) -> {
-            if (!k.equals(a) && !k.equals(b)) {
-                vs.forEach(v -> hidden.add(Map.entry(k, v)));
-            }
-        });
+        params.forEach(
+                (k, vs) -> {
+                    if (!k.equals(a) && !k.equals(b)) {
+                        vs.forEach(v -> hidden.add(Map.entry(k, v)));
+                    }
+                });
         return hidden;
     }
 }

@@ -25,7 +25,8 @@ public class MediaServlet extends HttpServlet {
     @Inject private ProductImages images;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Matcher m = PATH.matcher(String.valueOf(request.getPathInfo()));
         if (!m.matches()) {
             response.sendError(404);

@@ -5,7 +5,6 @@ import dev.selvedge.catalog.ProductDetail;
 import dev.selvedge.catalog.ProductDetail.ImageView;
 import dev.selvedge.catalog.ProductDetail.VariantView;
 import dev.selvedge.catalog.SizeMeasurement;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -30,8 +29,8 @@ public class ProductPage {
     private ProductDetail product;
     private String colour;
 
-    @PostConstruct
-    void load() {
+    /** Runs as the view action, before rendering, so that a 404 can still be sent. */
+    public void load() {
         ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
         String slug = (String) context.getRequestMap().get(ShopUrlFilter.PRODUCT);
         product = slug == null ? null : catalog.product(slug).orElse(null);
@@ -45,10 +44,12 @@ public class ProductPage {
             return;
         }
         String asked = context.getRequestParameterMap().get("colour");
-        colour = getColours().stream().map(VariantView::colour)
-                .filter(c -> c.equalsIgnoreCase(asked == null ? "" : asked))
-                .findFirst()
-                .orElse(product.variants().get(0).colour());
+        colour =
+                getColours().stream()
+                        .map(VariantView::colour)
+                        .filter(c -> c.equalsIgnoreCase(asked == null ? "" : asked))
+                        .findFirst()
+                        .orElse(product.variants().get(0).colour());
     }
 
     public ProductDetail getProduct() {
@@ -61,14 +62,15 @@ public class ProductPage {
 
     /** One variant per colour, standing for its swatch. */
     public List<VariantView> getColours() {
-        return product.variants().stream()
-                .filter(distinctBy(VariantView::colour))
-                .toList();
+        return product.variants().stream().filter(distinctBy(VariantView::colour)).toList();
     }
 
     public String colourUrl(String name) {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                + "/p/" + product.slug() + "?colour=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+                + "/p/"
+                + product.slug()
+                + "?colour="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8);
     }
 
     /** The sizes of the chosen colour, in size order, with their stock. */
@@ -77,7 +79,8 @@ public class ProductPage {
     }
 
     public List<ImageView> getImages() {
-        List<ImageView> ofColour = product.images().stream().filter(i -> i.colour().equals(colour)).toList();
+        List<ImageView> ofColour =
+                product.images().stream().filter(i -> i.colour().equals(colour)).toList();
         return ofColour.isEmpty() ? product.images() : ofColour;
     }
 
@@ -109,36 +112,50 @@ public class ProductPage {
 
     /** schema.org Product with one Offer per SKU, for search engines. */
     public String getStructuredData() {
-        String base = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        String base =
+                FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
         JsonArrayBuilder offers = Json.createArrayBuilder();
         for (VariantView v : product.variants()) {
             long price = v.salePriceMinor() != null ? v.salePriceMinor() : v.priceMinor();
-            offers.add(Json.createObjectBuilder()
-                    .add("@type", "Offer")
-                    .add("sku", v.sku())
-                    .add("gtin13", v.barcode())
-                    .add("price", BigDecimal.valueOf(price, 2).toPlainString())
-                    .add("priceCurrency", product.currency())
-                    .add("availability", v.available() > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock")
-                    .add("itemCondition", "https://schema.org/NewCondition"));
+            offers.add(
+                    Json.createObjectBuilder()
+                            .add("@type", "Offer")
+                            .add("sku", v.sku())
+                            .add("gtin13", v.barcode())
+                            .add("price", BigDecimal.valueOf(price, 2).toPlainString())
+                            .add("priceCurrency", product.currency())
+                            .add(
+                                    "availability",
+                                    v.available() > 0
+                                            ? "https://schema.org/InStock"
+                                            : "https://schema.org/OutOfStock")
+                            .add("itemCondition", "https://schema.org/NewCondition"));
         }
         JsonArrayBuilder images = Json.createArrayBuilder();
-        product.images().stream().limit(6).forEach(i -> images.add(base + "/media/" + i.id() + "/1024.jpg"));
-        String json = Json.createObjectBuilder()
-                .add("@context", "https://schema.org")
-                .add("@type", "Product")
-                .add("name", product.name())
-                .add("description", product.description())
-                .add("brand", Json.createObjectBuilder().add("@type", "Brand").add("name", product.brand()))
-                .add("image", images)
-                .add("offers", offers)
-                .build()
-                .toString();
+        product.images().stream()
+                .limit(6)
+                .forEach(i -> images.add(base + "/media/" + i.id() + "/1024.jpg"));
+        String json =
+                Json.createObjectBuilder()
+                        .add("@context", "https://schema.org")
+                        .add("@type", "Product")
+                        .add("name", product.name())
+                        .add("description", product.description())
+                        .add(
+                                "brand",
+                                Json.createObjectBuilder()
+                                        .add("@type", "Brand")
+                                        .add("name", product.brand()))
+                        .add("image", images)
+                        .add("offers", offers)
+                        .build()
+                        .toString();
         // Keep the JSON inert inside <script>: no closing tag can be formed.
         return json.replace("<", "\\u003c");
     }
 
-    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, Object> key) {
+    private static <T> java.util.function.Predicate<T> distinctBy(
+            java.util.function.Function<T, Object> key) {
         java.util.Set<Object> seen = new java.util.HashSet<>();
         return t -> seen.add(key.apply(t));
     }

@@ -27,12 +27,19 @@ public class SearchBox {
     public void go() throws IOException {
         ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
         String q = text == null ? "" : text.strip();
-        context.redirect(context.getRequestContextPath() + "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        context.redirect(
+                context.getRequestContextPath()
+                        + "/search?q="
+                        + URLEncoder.encode(q, StandardCharsets.UTF_8));
     }
 
     public String getText() {
         if (text == null) {
-            text = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("q");
+            text =
+                    FacesContext.getCurrentInstance()
+                            .getExternalContext()
+                            .getRequestParameterMap()
+                            .get("q");
         }
         return text;
     }

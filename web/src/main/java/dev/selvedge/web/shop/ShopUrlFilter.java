@@ -20,24 +20,31 @@ public class ShopUrlFilter extends HttpFilter {
     public static final String PRODUCT = "selvedge.productSlug";
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String servletPath = request.getServletPath();
-        String rest = request.getPathInfo() == null ? "" : request.getPathInfo().replaceAll("^/+|/+$", "");
-        switch (servletPath) {
-            case "/c" -> {
-                if (rest.isEmpty()) {
-                    response.sendRedirect(request.getContextPath() + "/");
-                    return;
-                }
-                request.setAttribute(CATEGORY, rest);
-                request.getRequestDispatcher("/listing.xhtml").forward(request, response);
+        // The servlet path depends on which servlet matched (here the default one), so route on the
+        // URI.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/c/")) {
+            String category = trimSlashes(path.substring(3));
+            if (category.isEmpty()) {
+                response.sendRedirect(request.getContextPath() + "/");
+                return;
             }
-            case "/p" -> {
-                request.setAttribute(PRODUCT, rest);
-                request.getRequestDispatcher("/product.xhtml").forward(request, response);
-            }
-            default -> request.getRequestDispatcher("/listing.xhtml").forward(request, response);
+            request.setAttribute(CATEGORY, category);
+            request.getRequestDispatcher("/listing.xhtml").forward(request, response);
+        } else if (path.startsWith("/p/")) {
+            request.setAttribute(PRODUCT, trimSlashes(path.substring(3)));
+            request.getRequestDispatcher("/product.xhtml").forward(request, response);
+        } else if (path.equals("/search")) {
+            request.getRequestDispatcher("/listing.xhtml").forward(request, response);
+        } else {
+            chain.doFilter(request, response);
         }
+    }
+
+    private static String trimSlashes(String s) {
+        return s.replaceAll("^/+|/+$", "");
     }
 }

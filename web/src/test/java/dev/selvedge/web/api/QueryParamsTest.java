@@ -17,7 +17,9 @@ class QueryParamsTest {
     @Test
     void explainsWhatIsWrongWithAPrice() {
         assertThatThrownBy(() -> QueryParams.rupeesAsMinor("minPrice", "abc"))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("minPrice").hasMessageContaining("abc");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("minPrice")
+                .hasMessageContaining("abc");
         assertThatThrownBy(() -> QueryParams.rupeesAsMinor("maxPrice", "-5"))
                 .isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> QueryParams.rupeesAsMinor("maxPrice", "1.999"))
@@ -28,9 +30,12 @@ class QueryParamsTest {
     void readsBoundedIntegersAndBooleans() {
         assertThat(QueryParams.integer("page", null, 1, 1, 10)).isEqualTo(1);
         assertThat(QueryParams.integer("page", "3", 1, 1, 10)).isEqualTo(3);
-        assertThatThrownBy(() -> QueryParams.integer("page", "0", 1, 1, 10)).hasMessageContaining("between 1 and 10");
-        assertThatThrownBy(() -> QueryParams.integer("page", "x", 1, 1, 10)).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> QueryParams.integer("page", "0", 1, 1, 10))
+                .hasMessageContaining("between 1 and 10");
+        assertThatThrownBy(() -> QueryParams.integer("page", "x", 1, 1, 10))
+                .hasMessageContaining("whole number");
         assertThat(QueryParams.bool("inStock", "true")).isTrue();
-        assertThatThrownBy(() -> QueryParams.bool("inStock", "maybe")).isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> QueryParams.bool("inStock", "maybe"))
+                .isInstanceOf(BadRequestException.class);
     }
 }

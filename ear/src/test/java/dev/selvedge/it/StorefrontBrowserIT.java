@@ -1,0 +1,223 @@
+package dev.selvedge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A shopper in Debian's headless Chromium, on a 390 x 844 phone and a 1440 px desktop: searches
+ * with a typo, filters a category by size and brand, opens a product and its size chart.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StorefrontBrowserIT {
+
+    private static CatalogueFixture fixture;
+    private WebDriver browser;
+    private Path profile;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ShopDeployment.ear();
+    }
+
+    @BeforeAll
+    static void catalogue() throws Exception {
+        fixture = CatalogueFixture.create();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        fixture.close();
+    }
+
+    private void open(int width, int height) throws IOException {
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height);
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                        .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(width, height));
+    }
+
+    @AfterEach
+    void quit() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"phone, 390, 844", "desktop, 1440, 900"})
+    void searchesFiltersAndOpensTheSizeChart(String device, int width, int height)
+            throws IOException {
+        open(width, height);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        // Search with a typo from the header, choosing nothing from the suggestions.
+        browser.get(ShopDeployment.baseUrl() + "/");
+        WebElement box = browser.findElement(By.id("searchForm:q_input"));
+        box.sendKeys(fixture.token + " oxfrd");
+        wait.until(
+                ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector(".ui-autocomplete-panel li")));
+        assertThat(browser.findElements(By.cssSelector(".ui-autocomplete-panel li")))
+                .extracting(WebElement::getText)
+                .anyMatch(s -> s.contains("Oxford Shirt"));
+        screenshot(device, "1-suggestions");
+        box.sendKeys(Keys.ESCAPE);
+        browser.findElement(By.id("searchForm:go")).click();
+        wait.until(ExpectedConditions.urlContains("/search?q="));
+        assertThat(browser.findElement(By.id("corrected")).getText()).contains("oxford");
+        assertThat(cards()).containsExactly(fixture.oxfordShirt);
+        assertNoHorizontalScroll();
+        screenshot(device, "2-search");
+
+        // A category listing, filtered by size and then by brand, through the facet links.
+        browser.get(ShopDeployment.baseUrl() + "/c/" + fixture.token + "/shirts");
+        assertThat(cards()).containsExactlyInAnyOrder(fixture.linenShirt, fixture.oxfordShirt);
+        facet("facet-size", "L").click();
+        wait.until(ExpectedConditions.urlContains("size=L"));
+        facet("facet-brand", fixture.beta).click();
+        wait.until(ExpectedConditions.urlContains("brand=" + fixture.beta));
+        assertThat(browser.getCurrentUrl())
+                .contains("/c/" + fixture.token + "/shirts?size=L&brand=" + fixture.beta);
+        assertThat(cards()).containsExactly(fixture.oxfordShirt);
+        assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 product");
+        assertNoHorizontalScroll();
+        screenshot(device, "3-filtered");
+
+        // The bookmarked filter URL gives the same page to someone else.
+        browser.get(browser.getCurrentUrl());
+        assertThat(cards()).containsExactly(fixture.oxfordShirt);
+
+        // The product page: sizes with their stock, then the size chart dialog in cm and inches.
+        browser.get(ShopDeployment.baseUrl() + "/p/" + fixture.linenShirt + "?colour=Navy");
+        assertThat(browser.findElement(By.cssSelector("h1.buybox__name")).getText())
+                .isEqualTo("Linen Shirt");
+        List<WebElement> sizes = browser.findElements(By.cssSelector("#sizes .size"));
+        assertThat(sizes)
+                .extracting(e -> e.getText().split("\\R")[0])
+                .containsExactly("S", "M", "L");
+        assertThat(sizes.get(1).getAttribute("class")).contains("is-out");
+        assertThat(
+                        browser.findElement(By.cssSelector("#sizes input[value]:disabled"))
+                                .getAttribute("value"))
+                .isNotBlank();
+        assertThat(browser.findElement(By.id("stock-badge")).getText()).isEqualTo("In stock");
+        assertThat(
+                        browser.findElement(By.cssSelector("script[type='application/ld+json']"))
+                                .getAttribute("innerHTML"))
+                .contains("\"@type\":\"Product\"")
+                .contains("OutOfStock");
+        assertThat(
+                        browser.findElement(By.cssSelector("meta[name=description]"))
+                                .getAttribute("content"))
+                .contains("Linen Shirt");
+        wait.until(
+                d ->
+                        ((JavascriptExecutor) d)
+                                .executeScript(
+                                        "var i = document.getElementById('gallery-image'); return i.complete && i.naturalWidth > 0;"));
+        assertNoHorizontalScroll();
+        screenshot(device, "4-product");
+
+        browser.findElement(By.id("size-chart-open")).click();
+        WebElement dialog =
+                wait.until(
+                        ExpectedConditions.visibilityOfElementLocated(
+                                By.cssSelector(".ui-dialog")));
+        assertThat(dialog.getText()).contains("Chest").contains("96");
+        screenshot(device, "5-size-chart-cm");
+        dialog.findElement(By.cssSelector("[data-units=in]")).click();
+        assertThat(dialog.findElement(By.id("size-table")).getText())
+                .contains("37.8")
+                .doesNotContain("96.0");
+        screenshot(device, "6-size-chart-inches");
+    }
+
+    private List<String> cards() {
+        return browser.findElements(By.cssSelector("#results .card")).stream()
+                .map(card -> card.getAttribute("data-slug"))
+                .toList();
+    }
+
+    private WebElement facet(String section, String value) {
+        if (browser.findElements(By.cssSelector("#filters[open]")).isEmpty()) {
+            browser.findElement(By.cssSelector("#filters > summary")).click();
+        }
+        WebElement link =
+                browser.findElement(
+                        By.cssSelector("#" + section + " [data-value='" + value + "']"));
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+        return link;
+    }
+
+    private void assertNoHorizontalScroll() {
+        Object overflow =
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(((Number) overflow).intValue())
+                .as("horizontal overflow in px")
+                .isLessThanOrEqualTo(0);
+    }
+
+    private void screenshot(String device, String step) throws IOException {
+        Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(
+                shot,
+                dir.resolve(device + "-" + step + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
