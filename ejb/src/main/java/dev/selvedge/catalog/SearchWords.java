@@ -16,8 +16,7 @@ import java.util.List;
 @ApplicationScoped
 public class SearchWords {
 
-    private static final String KNOWN =
-            "SELECT 1 FROM search_word WHERE word >= ? AND word < ? || '~' LIMIT 1";
+    private static final String KNOWN = "SELECT 1 FROM search_word WHERE word LIKE ? LIMIT 1";
 
     /** Levenshtein distance first (typos), trigram similarity next, common words before rare. */
     private static final String CLOSEST =
@@ -51,8 +50,7 @@ public class SearchWords {
             return word;
         }
         try (PreparedStatement known = connection.prepareStatement(KNOWN)) {
-            known.setString(1, word);
-            known.setString(2, word);
+            known.setString(1, word + "%"); // words are [a-z0-9]+, so no LIKE wildcards
             try (ResultSet rs = known.executeQuery()) {
                 if (rs.next()) {
                     return word;

@@ -43,6 +43,10 @@ public class Variant {
     @AttributeOverride(name = "currency", column = @Column(name = "sale_currency"))
     private Money salePrice;
 
+    /** Kept by the database from the stock levels (migration V2); never written from Java. */
+    @Column(name = "available_online", insertable = false, updatable = false)
+    private int availableOnline;
+
     protected Variant() {}
 
     Variant(Product product, String sku, Barcode barcode, Size size, Colour colour, Money price) {
@@ -97,6 +101,10 @@ public class Variant {
 
     public Money getPrice() {
         return price;
+    }
+
+    public int getAvailableOnline() {
+        return availableOnline;
     }
 
     public Money getSalePrice() {

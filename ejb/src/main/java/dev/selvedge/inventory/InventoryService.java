@@ -17,7 +17,8 @@ public class InventoryService {
 
     /**
      * Units sellable online per SKU: the sum over locations that fulfil online orders of on hand
-     * less reserved, never below zero. SKUs without stock map to 0.
+     * less reserved, each location at zero at worst; kept on the variant by the database. SKUs
+     * without stock map to 0.
      */
     public Map<String, Integer> availableOnline(Collection<String> skus) {
         Map<String, Integer> available = new HashMap<>();
@@ -25,17 +26,12 @@ public class InventoryService {
         if (skus.isEmpty()) {
             return available;
         }
-        List<Object[]> rows =
-                em.createQuery(
-                                "SELECT s.variant.sku, SUM(s.onHand - s.reserved) FROM StockLevel s"
-                                        + " WHERE s.location.fulfilsOnline = TRUE AND s.variant.sku IN :skus"
-                                        + " GROUP BY s.variant.sku",
-                                Object[].class)
-                        .setParameter("skus", skus)
-                        .getResultList();
-        for (Object[] row : rows) {
-            available.put((String) row[0], Math.max(0, ((Number) row[1]).intValue()));
-        }
+        em.createQuery(
+                        "SELECT v.sku, v.availableOnline FROM Variant v WHERE v.sku IN :skus",
+                        Object[].class)
+                .setParameter("skus", skus)
+                .getResultList()
+                .forEach(row -> available.put((String) row[0], (Integer) row[1]));
         return available;
     }
 
