@@ -8,7 +8,7 @@ BASE_URL="${BASE_URL:-http://localhost:8080}"
 curl -sf "$BASE_URL/health/ready" >/dev/null || fail "The shop at $BASE_URL is not ready; start it with server-config/run.sh"
 
 cd "$ROOT"
-$MVN -B -q -Pbench -pl ear -am -DskipTests -Dspotless.check.skip=true test-compile gatling:test \
+$MVN -B -q -Pbench -pl ear -am -DskipTests -DskipITs -Dspotless.check.skip=true verify \
     -Dbench.baseUrl="$BASE_URL" -Dbench.users="${BENCH_USERS:-50}" -Dbench.seconds="${BENCH_SECONDS:-120}" \
     | grep -vE '^\s*$' | tail -40
 REPORT="$(ls -td ear/target/gatling/*/ | head -1)"

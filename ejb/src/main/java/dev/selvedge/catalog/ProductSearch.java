@@ -1,8 +1,11 @@
 package dev.selvedge.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.selvedge.catalog.SearchResult.FacetCount;
 import dev.selvedge.catalog.SearchResult.ProductCard;
 import dev.selvedge.catalog.SearchResult.Swatch;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Faceted catalogue search in PostgreSQL. One statement finds the variants that match the text
@@ -36,41 +40,44 @@ public class ProductSearch {
     /**
      * Rows: facet counts ('brand', 'size', 'colour' with value and count), 'total', 'inStock',
      * 'price' (min and max), then the page's products ('item' with product id) in page order.
+     * Conditions for filters that are not set are left out rather than passed as "any", so that the
+     * planner sees the real query and picks hash joins for wide matches; {@link #statement} fills
+     * the placeholders with fixed SQL fragments, and every value is a bind parameter.
      */
     private static final String SEARCH =
             """
-            WITH q AS (SELECT CASE WHEN ?::text = '' THEN NULL ELSE to_tsquery('english', ?::text) END AS query),
-            cand AS MATERIALIZED (
+            WITH cand AS MATERIALIZED (
                 SELECT v.product_id, p.brand_id, v.size_label, lower(v.colour_name) AS colour_key,
                        COALESCE(v.sale_price_minor, v.price_minor) AS eff_price, v.available_online AS available,
-                       (cardinality(?::text[]) = 0 OR b.slug = ANY(?::text[])) AS fb,
-                       (cardinality(?::text[]) = 0 OR v.size_label = ANY(?::text[])) AS fs,
-                       (cardinality(?::text[]) = 0 OR lower(v.colour_name) = ANY(?::text[])) AS fc,
-                       ((?::bigint IS NULL OR COALESCE(v.sale_price_minor, v.price_minor) >= ?::bigint)
-                        AND (?::bigint IS NULL OR COALESCE(v.sale_price_minor, v.price_minor) <= ?::bigint)) AS fp,
-                       (NOT ?::boolean OR v.available_online > 0) AS fi
-                FROM q, product p
+                       {brand} AS fb, {size} AS fs, {colour} AS fc, {price} AS fp, {inStock} AS fi
+                FROM product p
                 JOIN brand b ON b.id = p.brand_id
                 JOIN variant v ON v.product_id = p.id
-                WHERE (?::text IS NULL OR p.category_id IN
-                          (SELECT id FROM category WHERE path = ?::text OR path LIKE ?::text || '/%'))
-                  AND (q.query IS NULL OR p.search_vector @@ q.query)),
-            hits AS (
-                SELECT product_id, MIN(eff_price) AS price_from
-                FROM cand WHERE fb AND fs AND fc AND fp AND fi GROUP BY product_id)
+                WHERE {where}),
+            products AS (
+                -- One pass per product: brand counts, totals, the price band and the page all
+                -- come from here (a product has one brand); sizes and colours need their own.
+                SELECT product_id, brand_id,
+                       BOOL_OR(fb AND fs AND fc AND fp AND fi) AS hit,
+                       BOOL_OR(fs AND fc AND fp AND fi) AS for_brand,
+                       BOOL_OR(fb AND fs AND fc AND fp AND available > 0) AS hit_in_stock,
+                       MIN(eff_price) FILTER (WHERE fb AND fs AND fc AND fp AND fi) AS price_from,
+                       MIN(eff_price) FILTER (WHERE fb AND fs AND fc AND fi) AS band_min,
+                       MAX(eff_price) FILTER (WHERE fb AND fs AND fc AND fi) AS band_max
+                FROM cand GROUP BY product_id, brand_id)
             SELECT 'brand', b.slug, b.name, f.n, 0 FROM (
-                SELECT brand_id, COUNT(*) AS n FROM (SELECT DISTINCT brand_id, product_id FROM cand
-                    WHERE fs AND fc AND fp AND fi) d GROUP BY brand_id) f JOIN brand b ON b.id = f.brand_id
+                SELECT brand_id, COUNT(*) AS n FROM products WHERE for_brand GROUP BY brand_id) f
+                JOIN brand b ON b.id = f.brand_id
             UNION ALL SELECT 'size', size_label, NULL, COUNT(*), 0 FROM (SELECT DISTINCT size_label, product_id
                 FROM cand WHERE fb AND fc AND fp AND fi) d GROUP BY size_label
             UNION ALL SELECT 'colour', colour_key, NULL, COUNT(*), 0 FROM (SELECT DISTINCT colour_key, product_id
                 FROM cand WHERE fb AND fs AND fp AND fi) d GROUP BY colour_key
-            UNION ALL SELECT 'total', NULL, NULL, COUNT(*), 0 FROM hits
-            UNION ALL SELECT 'inStock', NULL, NULL, COUNT(*), 0 FROM (SELECT DISTINCT product_id FROM cand
-                WHERE fb AND fs AND fc AND fp AND available > 0) d
-            UNION ALL SELECT 'price', NULL, NULL, MIN(eff_price), MAX(eff_price) FROM cand WHERE fb AND fs AND fc AND fi
+            UNION ALL SELECT 'total', NULL, NULL, COUNT(*) FILTER (WHERE hit), 0 FROM products
+            UNION ALL SELECT 'inStock', NULL, NULL, COUNT(*) FILTER (WHERE hit_in_stock), 0 FROM products
+            UNION ALL SELECT 'price', NULL, NULL, MIN(band_min), MAX(band_max) FROM products
             UNION ALL (SELECT 'item', NULL, NULL, h.product_id, h.price_from
-                FROM hits h JOIN product p ON p.id = h.product_id, q
+                FROM products h JOIN product p ON p.id = h.product_id
+                WHERE h.hit
                 ORDER BY {order}
                 LIMIT ? OFFSET ?)
             """;
@@ -80,8 +87,10 @@ public class ProductSearch {
             """
             SELECT p.id, p.slug, p.name, b.name, v.colour_name, v.colour_hex, v.size_label, v.size_position,
                    v.price_minor, COALESCE(v.sale_price_minor, v.price_minor), v.currency, v.available_online
-            FROM product p JOIN brand b ON b.id = p.brand_id JOIN variant v ON v.product_id = p.id
-            WHERE p.id = ANY(?::bigint[])
+            FROM unnest(?::bigint[]) AS page(id)
+            JOIN product p ON p.id = page.id
+            JOIN brand b ON b.id = p.brand_id
+            JOIN variant v ON v.product_id = p.id
             ORDER BY p.id, v.colour_name, v.size_position
             """;
 
@@ -89,7 +98,7 @@ public class ProductSearch {
     private static final String IMAGES =
             """
             SELECT DISTINCT ON (i.product_id) i.product_id, i.id
-            FROM product_image i WHERE i.product_id = ANY(?::bigint[])
+            FROM unnest(?::bigint[]) AS page(id) JOIN product_image i ON i.product_id = page.id
             ORDER BY i.product_id, (lower(i.colour_name) = ANY(?::text[])) DESC, i.colour_name, i.position
             """;
 
@@ -98,7 +107,32 @@ public class ProductSearch {
 
     @Inject private SearchWords searchWords;
 
+    @Inject
+    @ConfigProperty(name = "selvedge.search.cache.seconds", defaultValue = "3")
+    private int cacheSeconds;
+
+    /**
+     * Recent results by query. Browsing repeats the same few listings (a department, a popular
+     * search) for many shoppers at once; counting facets over the whole catalogue costs tens of
+     * milliseconds, so each answer is reused for a few seconds. Stock shown in listings may lag by
+     * that much; product pages and the API's product and stock reads are never cached.
+     */
+    private Cache<ProductQuery, SearchResult> recent;
+
+    @PostConstruct
+    void createCache() {
+        recent =
+                Caffeine.newBuilder()
+                        .maximumSize(10_000)
+                        .expireAfterWrite(Duration.ofSeconds(Math.max(0, cacheSeconds)))
+                        .build();
+    }
+
     public SearchResult search(ProductQuery query) {
+        return cacheSeconds > 0 ? recent.get(query, this::execute) : execute(query);
+    }
+
+    private SearchResult execute(ProductQuery query) {
         try (Connection connection = dataSource.getConnection()) {
             List<String> typed = SearchText.words(query.text());
             List<String> words = searchWords.correct(connection, typed);
@@ -111,9 +145,16 @@ public class ProductSearch {
             List<FacetCount> colourFacet = new ArrayList<>();
             Map<String, Long> numbers = new HashMap<>();
             Map<Long, Long> pageFrom = new LinkedHashMap<>();
-            try (PreparedStatement st =
-                    connection.prepareStatement(SEARCH.replace("{order}", order(query.sort())))) {
-                int i = bind(connection, st, query, tsquery);
+            Statement statement = statement(query, tsquery);
+            try (PreparedStatement st = connection.prepareStatement(statement.sql())) {
+                int i = 1;
+                for (Object value : statement.values()) {
+                    if (value instanceof String[] array) {
+                        st.setArray(i++, connection.createArrayOf("text", array));
+                    } else {
+                        st.setObject(i++, value);
+                    }
+                }
                 st.setInt(i++, query.pageSize());
                 st.setLong(i, (long) (query.page() - 1) * query.pageSize());
                 try (ResultSet rs = st.executeQuery()) {
@@ -184,15 +225,6 @@ public class ProductSearch {
             return letter;
         }
         return f.value().matches("\\d{1,6}") ? Integer.parseInt(f.value()) : Integer.MAX_VALUE;
-    }
-
-    private static String order(ProductQuery.Sort sort) {
-        return switch (sort) {
-            case RELEVANCE -> "ts_rank(p.search_vector, q.query) DESC, p.created_at DESC, p.id";
-            case NEWEST -> "p.created_at DESC, p.id";
-            case PRICE_ASC -> "h.price_from ASC, p.id";
-            case PRICE_DESC -> "h.price_from DESC, p.id";
-        };
     }
 
     /** Collects a card from its variant rows. */
@@ -272,30 +304,88 @@ public class ProductSearch {
         return page;
     }
 
-    /** Binds the parameters of the candidate query in order; returns the next free index. */
-    private static int bind(
-            Connection connection, PreparedStatement st, ProductQuery query, String tsquery)
-            throws SQLException {
-        int i = 1;
-        st.setString(i++, tsquery);
-        st.setString(i++, tsquery);
-        Array brands = connection.createArrayOf("text", query.brands().toArray());
-        Array sizes = connection.createArrayOf("text", query.sizes().toArray());
-        Array colours = connection.createArrayOf("text", lowerCase(query.colours()).toArray());
-        for (Array array : List.of(brands, sizes, colours)) {
-            st.setArray(i++, array);
-            st.setArray(i++, array);
+    /** The search statement for a query, with its bind values in order (page bounds excepted). */
+    record Statement(String sql, List<Object> values) {}
+
+    static Statement statement(ProductQuery query, String tsquery) {
+        List<Object> values = new ArrayList<>();
+        String sql = SEARCH;
+        sql =
+                filter(
+                        sql,
+                        "{brand}",
+                        "b.slug = ANY(?::text[])",
+                        values,
+                        query.brands().toArray(String[]::new));
+        sql =
+                filter(
+                        sql,
+                        "{size}",
+                        "v.size_label = ANY(?::text[])",
+                        values,
+                        query.sizes().toArray(String[]::new));
+        sql =
+                filter(
+                        sql,
+                        "{colour}",
+                        "lower(v.colour_name) = ANY(?::text[])",
+                        values,
+                        lowerCase(query.colours()).toArray(String[]::new));
+        List<String> price = new ArrayList<>();
+        if (query.minPriceMinor() != null) {
+            price.add("COALESCE(v.sale_price_minor, v.price_minor) >= ?");
+            values.add(query.minPriceMinor());
         }
-        for (Long bound : new Long[] {query.minPriceMinor(), query.maxPriceMinor()}) {
-            st.setObject(i++, bound, Types.BIGINT);
-            st.setObject(i++, bound, Types.BIGINT);
+        if (query.maxPriceMinor() != null) {
+            price.add("COALESCE(v.sale_price_minor, v.price_minor) <= ?");
+            values.add(query.maxPriceMinor());
         }
-        st.setBoolean(i++, query.inStockOnly());
-        String path = query.categoryPath();
-        st.setString(i++, path);
-        st.setString(i++, path);
-        st.setString(i++, path == null ? null : escapeLike(path));
-        return i;
+        sql =
+                sql.replace(
+                        "{price}",
+                        price.isEmpty() ? "TRUE" : "(" + String.join(" AND ", price) + ")");
+        sql = sql.replace("{inStock}", query.inStockOnly() ? "(v.available_online > 0)" : "TRUE");
+        List<String> where = new ArrayList<>(List.of("TRUE"));
+        if (query.categoryPath() != null) {
+            where.add(
+                    "p.category_id IN (SELECT id FROM category WHERE path = ? OR path LIKE ? || '/%')");
+            values.add(query.categoryPath());
+            values.add(escapeLike(query.categoryPath()));
+        }
+        if (!tsquery.isEmpty()) {
+            where.add("p.search_vector @@ to_tsquery('english', ?)");
+            values.add(tsquery);
+        }
+        sql = sql.replace("{where}", String.join(" AND ", where));
+        boolean ranked = query.sort() == ProductQuery.Sort.RELEVANCE && !tsquery.isEmpty();
+        String order =
+                switch (query.sort()) {
+                    case RELEVANCE ->
+                            ranked
+                                    ? "ts_rank(p.search_vector, to_tsquery('english', ?)) DESC, p.created_at DESC, p.id"
+                                    : "p.created_at DESC, p.id";
+                    case NEWEST -> "p.created_at DESC, p.id";
+                    case PRICE_ASC -> "h.price_from ASC, p.id";
+                    case PRICE_DESC -> "h.price_from DESC, p.id";
+                };
+        if (ranked) {
+            values.add(tsquery);
+        }
+        return new Statement(sql.replace("{order}", order), values);
+    }
+
+    /** A facet condition when values are selected, TRUE (no condition) when none are. */
+    private static String filter(
+            String sql,
+            String placeholder,
+            String condition,
+            List<Object> values,
+            String[] selected) {
+        if (selected.length == 0) {
+            return sql.replace(placeholder, "TRUE");
+        }
+        values.add(selected);
+        return sql.replace(placeholder, "(" + condition + ")");
     }
 
     private static Set<String> lowerCase(Set<String> values) {
