@@ -1,12 +1,13 @@
 package dev.selvedge.catalog;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.selvedge.catalog.SearchResult.FacetCount;
 import dev.selvedge.catalog.SearchResult.ProductCard;
 import dev.selvedge.catalog.SearchResult.Swatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -108,28 +109,34 @@ public class ProductSearch {
     @Inject private SearchWords searchWords;
 
     @Inject
-    @ConfigProperty(name = "selvedge.search.cache.seconds", defaultValue = "3")
+    @ConfigProperty(name = "selvedge.search.cache.seconds", defaultValue = "10")
     private int cacheSeconds;
 
+    @Resource private ManagedExecutorService executor;
+
     /**
-     * Recent results by query. Browsing repeats the same few listings (a department, a popular
-     * search) for many shoppers at once; counting facets over the whole catalogue costs tens of
-     * milliseconds, so each answer is reused for a few seconds. Stock shown in listings may lag by
-     * that much; product pages and the API's product and stock reads are never cached.
+     * Recent results by query. Browsing repeats the same listings (a department, a popular search)
+     * for many shoppers; counting facets over the whole catalogue costs tens of milliseconds, so an
+     * answer is reused for at most {@code selvedge.search.cache.seconds} (10 by default) and
+     * refreshed in the background after a fifth of that while shoppers keep asking for it. Listings
+     * may therefore show stock that is a few seconds old; product pages and the API's product reads
+     * are never cached. 0 turns the cache off.
      */
-    private Cache<ProductQuery, SearchResult> recent;
+    private LoadingCache<ProductQuery, SearchResult> recent;
 
     @PostConstruct
     void createCache() {
         recent =
                 Caffeine.newBuilder()
                         .maximumSize(10_000)
-                        .expireAfterWrite(Duration.ofSeconds(Math.max(0, cacheSeconds)))
-                        .build();
+                        .expireAfterWrite(Duration.ofSeconds(Math.max(1, cacheSeconds)))
+                        .refreshAfterWrite(Duration.ofMillis(Math.max(1, cacheSeconds) * 200L))
+                        .executor(executor)
+                        .build(this::execute);
     }
 
     public SearchResult search(ProductQuery query) {
-        return cacheSeconds > 0 ? recent.get(query, this::execute) : execute(query);
+        return cacheSeconds > 0 ? recent.get(query) : execute(query);
     }
 
     private SearchResult execute(ProductQuery query) {
