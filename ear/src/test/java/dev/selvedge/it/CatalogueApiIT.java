@@ -167,6 +167,33 @@ class CatalogueApiIT {
     }
 
     @Test
+    void showsStockChangesOnTheProductAtOnce() throws Exception {
+        try (CatalogueFixture own = CatalogueFixture.create()) {
+            assertThat(available(own.oxfordShirt, "L")).isEqualTo(2);
+            own.setStock(own.oxfordShirt, "Navy", "L", 7, 3);
+            assertThat(available(own.oxfordShirt, "L")).isEqualTo(4);
+            // More reserved than on hand never makes sellable stock negative.
+            own.setStock(own.oxfordShirt, "Navy", "L", 1, 3);
+            assertThat(available(own.oxfordShirt, "L")).isZero();
+            own.setStock(own.oxfordShirt, "Navy", "L", 5, 0);
+            // A store that stops serving online orders stops counting.
+            own.sellOnline(false);
+            assertThat(available(own.oxfordShirt, "L")).isZero();
+            own.sellOnline(true);
+            assertThat(available(own.oxfordShirt, "L")).isEqualTo(5);
+        }
+    }
+
+    private static int available(String slug, String size) {
+        return Http.get("/api/v1/products/" + slug).json().getJsonArray("variants").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(v -> v.getString("size").equals(size))
+                .findFirst()
+                .orElseThrow()
+                .getInt("available");
+    }
+
+    @Test
     void answersProblemsForBadRequests() {
         assertProblem(Http.get("/api/v1/products?minPrice=abc"), 400, "minPrice");
         assertProblem(Http.get("/api/v1/products?page=0"), 400, "page");

@@ -257,6 +257,35 @@ public final class CatalogueFixture implements AutoCloseable {
         }
     }
 
+    /** Sets the stock of one SKU (by product, colour and size) at the fixture's store. */
+    public void setStock(String slug, String colour, String size, int onHand, int reserved)
+            throws SQLException {
+        try (PreparedStatement st =
+                db.prepareStatement(
+                        "UPDATE stock_level s SET on_hand = ?, reserved = ? FROM variant v JOIN product p ON p.id = v.product_id"
+                                + " WHERE s.variant_id = v.id AND p.slug = ? AND v.colour_name = ? AND v.size_label = ?")) {
+            st.setInt(1, onHand);
+            st.setInt(2, reserved);
+            st.setString(3, slug);
+            st.setString(4, colour);
+            st.setString(5, size);
+            if (st.executeUpdate() != 1) {
+                throw new IllegalArgumentException(
+                        "No stock level for " + slug + " " + colour + " " + size);
+            }
+        }
+    }
+
+    /** Opens or closes the fixture's store to online orders. */
+    public void sellOnline(boolean online) throws SQLException {
+        exec(
+                "UPDATE location SET fulfils_online = "
+                        + online
+                        + " WHERE code = '"
+                        + token.toUpperCase(Locale.ROOT)
+                        + "'");
+    }
+
     static int ean13CheckDigit(String twelve) {
         int sum = 0;
         for (int i = 0; i < 12; i++) {
