@@ -36,6 +36,12 @@ var Shop = (function () {
     document.querySelectorAll('#size-table .cm').forEach(function (s) { s.hidden = unit !== 'cm'; });
     document.querySelectorAll('#size-table .in').forEach(function (s) { s.hidden = unit !== 'in'; });
   }
+  // Phones see results first: the filter panel starts folded below 1024 px.
+  function filters() {
+    var panel = document.getElementById('filters');
+    if (panel && window.innerWidth < 1024) { panel.removeAttribute('open'); }
+  }
   document.addEventListener('DOMContentLoaded', gallery);
+  document.addEventListener('DOMContentLoaded', filters);
   return { units: units };
 })();

@@ -123,6 +123,9 @@ class StorefrontBrowserIT {
         // A category listing, filtered by size and then by brand, through the facet links.
         browser.get(ShopDeployment.baseUrl() + "/c/" + fixture.token + "/shirts");
         assertThat(cards()).containsExactlyInAnyOrder(fixture.linenShirt, fixture.oxfordShirt);
+        // On a phone the results come first and the filters start folded; on a desktop they show.
+        assertThat(browser.findElements(By.cssSelector("#filters[open]")))
+                .hasSize(width < 1024 ? 0 : 1);
         facet("facet-size", "L").click();
         wait.until(ExpectedConditions.urlContains("size=L"));
         facet("facet-brand", fixture.beta).click();
@@ -131,6 +134,8 @@ class StorefrontBrowserIT {
                 .contains("/c/" + fixture.token + "/shirts?size=L&brand=" + fixture.beta);
         assertThat(cards()).containsExactly(fixture.oxfordShirt);
         assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 product");
+        assertThat(browser.findElement(By.cssSelector("#filters > summary")).getText())
+                .contains("2 selected");
         assertNoHorizontalScroll();
         screenshot(device, "3-filtered");
 

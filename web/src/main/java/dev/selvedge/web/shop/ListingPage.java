@@ -254,6 +254,14 @@ public class ListingPage {
         return params.keySet().stream().anyMatch(k -> !k.equals("q") && !k.equals("sort"));
     }
 
+    /** How many filter values are chosen (brands, sizes, colours, price bounds, in stock). */
+    public int getActiveFilterCount() {
+        return params.entrySet().stream()
+                .filter(e -> !e.getKey().equals("q") && !e.getKey().equals("sort"))
+                .mapToInt(e -> e.getValue().size())
+                .sum();
+    }
+
     public String param(String name) {
         return first(name, "");
     }
