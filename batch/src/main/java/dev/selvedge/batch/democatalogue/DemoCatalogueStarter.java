@@ -4,7 +4,6 @@ import dev.selvedge.catalog.demo.DemoCatalogue;
 import dev.selvedge.catalog.demo.DemoSeeding;
 import jakarta.annotation.PostConstruct;
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -37,14 +36,10 @@ public class DemoCatalogueStarter {
         if (!demoMode || seeding.productCount() >= DemoCatalogue.PRODUCTS) {
             return;
         }
+        // No check for a running execution: this runs once per deployment, so an execution the
+        // job repository still calls "started" died with the previous deployment. The job skips
+        // what exists, so starting it again finishes that work.
         JobOperator jobs = BatchRuntime.getJobOperator();
-        try {
-            if (!jobs.getRunningExecutions(JOB).isEmpty()) {
-                return;
-            }
-        } catch (NoSuchJobException none) {
-            // Never run before.
-        }
         long execution = jobs.start(JOB, new Properties());
         LOG.info(() -> "Seeding the demo catalogue, job execution " + execution);
     }
