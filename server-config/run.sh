@@ -28,7 +28,13 @@ configure_properties "$SHOP_ADMIN_PORT" "selvedge.demo.mode=$SHOP_DEMO_MODE"
 configure_staff_realm "$SHOP_ADMIN_PORT"
 
 log "Deploying"
-asadmin_at "$SHOP_ADMIN_PORT" deploy --force=true --name selvedge "$ROOT/ear/target/selvedge.ear" >/dev/null
+deploy() { asadmin_at "$SHOP_ADMIN_PORT" deploy --force=true --name selvedge "$ROOT/ear/target/selvedge.ear" >/dev/null; }
+if ! deploy; then
+    # A redeployment over a half-loaded earlier version can fail; a fresh JVM clears that.
+    log "Deployment failed; restarting the domain and deploying once more"
+    "$ASADMIN" restart-domain "$DOMAIN" >/dev/null
+    deploy || fail "Deployment failed; see .run/payara6/glassfish/domains/$DOMAIN/logs/server.log"
+fi
 
 log "Waiting for the catalogue (the first run seeds 2,000 demo products)"
 wait_for_ready "http://localhost:$SHOP_HTTP_PORT/health/ready"

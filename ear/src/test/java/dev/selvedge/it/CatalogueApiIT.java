@@ -205,6 +205,21 @@ class CatalogueApiIT {
         assertProblem(Http.get("/api/v1/products/no-such-product"), 404, "no-such-product");
     }
 
+    @Test
+    void storefrontPagesExplainBadFiltersAndMissingPages() {
+        Http.Reply listing = Http.get("/c/" + fixture.token + "?minPrice=abc&page=x");
+        assertThat(listing.status()).isEqualTo(200);
+        assertThat(listing.body())
+                .contains("'abc' is not a price in rupees")
+                .contains("That page number is not a number")
+                .contains("data-slug=\"" + fixture.linenShirt + "\"");
+        Http.Reply category = Http.get("/c/" + fixture.token + "/no-such-shelf");
+        assertThat(category.status()).isEqualTo(404);
+        assertThat(category.body()).contains("We could not find that page");
+        assertThat(Http.get("/p/no-such-product-" + fixture.token).status()).isEqualTo(404);
+        assertProblem(Http.get("/api/v1/no-such-thing"), 404, "/api/v1/no-such-thing");
+    }
+
     private static void assertProblem(Http.Reply reply, int status, String mentioned) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");

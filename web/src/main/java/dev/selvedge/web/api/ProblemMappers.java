@@ -39,7 +39,7 @@ public final class ProblemMappers {
         public Response toResponse(NotFoundException e) {
             String detail =
                     e.getMessage() == null || e.getMessage().startsWith("HTTP 404")
-                            ? "Nothing is found at " + uri.getPath()
+                            ? "Nothing is found at " + uri.getRequestUri().getPath()
                             : e.getMessage();
             return Problem.response(
                     404, "not-found", "Not found", detail, uri.getRequestUri().getPath());

@@ -84,7 +84,11 @@ public class ListingPage {
                 };
         int page = 1;
         try {
-            page = Math.max(1, Math.min(10_000, Integer.parseInt(first("page", "1"))));
+            String[] asked = values.get("page");
+            page =
+                    asked == null || asked[0].isBlank()
+                            ? 1
+                            : Math.max(1, Math.min(10_000, Integer.parseInt(asked[0].strip())));
         } catch (NumberFormatException e) {
             problems.add("That page number is not a number; showing the first page.");
         }
