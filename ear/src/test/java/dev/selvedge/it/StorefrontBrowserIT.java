@@ -174,18 +174,38 @@ class StorefrontBrowserIT {
         assertNoHorizontalScroll();
         screenshot(device, "4-product");
 
+        // The gallery: a thumbnail shows another view; a click on the picture zooms into the
+        // original.
+        List<WebElement> thumbs = browser.findElements(By.cssSelector(".gallery__thumb"));
+        assertThat(thumbs).hasSize(1);
+        browser.findElement(By.id("gallery-main")).click();
+        assertThat(browser.findElement(By.id("gallery-main")).getAttribute("class"))
+                .contains("is-zoomed");
+        assertThat(browser.findElement(By.id("gallery-image")).getAttribute("src"))
+                .endsWith("/1600.jpg");
+        browser.findElement(By.id("gallery-main")).click();
+        assertThat(browser.findElement(By.id("gallery-main")).getAttribute("class"))
+                .doesNotContain("is-zoomed");
+
+        // Another colour by its swatch: the sizes and stock are those of that colour.
+        browser.findElement(By.cssSelector("#swatches a[title='White']")).click();
+        wait.until(ExpectedConditions.urlContains("colour=White"));
+        assertThat(browser.findElement(By.id("chosen-colour")).getText()).isEqualTo("White");
+        assertThat(browser.findElements(By.cssSelector("#sizes .size.is-out"))).isEmpty();
+        screenshot(device, "5-product-white");
+
         browser.findElement(By.id("size-chart-open")).click();
         WebElement dialog =
                 wait.until(
                         ExpectedConditions.visibilityOfElementLocated(
                                 By.cssSelector(".ui-dialog")));
         assertThat(dialog.getText()).contains("Chest").contains("96");
-        screenshot(device, "5-size-chart-cm");
+        screenshot(device, "6-size-chart-cm");
         dialog.findElement(By.cssSelector("[data-units=in]")).click();
         assertThat(dialog.findElement(By.id("size-table")).getText())
                 .contains("37.8")
                 .doesNotContain("96.0");
-        screenshot(device, "6-size-chart-inches");
+        screenshot(device, "7-size-chart-inches");
     }
 
     private List<String> cards() {
