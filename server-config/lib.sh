@@ -106,6 +106,18 @@ ensure_domain() {
 
 asadmin_at() { local port="$1"; shift; "$ASADMIN" --port "$port" --interactive=false "$@"; }
 
+# start-domain returns before the applications already deployed have finished loading; a
+# redeployment that overlaps that loading breaks both. Waits until the app answers its health check.
+wait_for_deployed_app() {
+    local admin_port="$1" http_port="$2" started=$SECONDS
+    asadmin_at "$admin_port" list-applications 2>/dev/null | grep -q '^selvedge ' || return 0
+    while (( SECONDS - started < 180 )); do
+        curl -s "http://localhost:$http_port/health/ready" | grep -q '"catalogue"' && return 0
+        sleep 2
+    done
+    log "The deployed application did not come up within 180 s; redeploying anyway"
+}
+
 escape_asadmin() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
 
 # The JDBC pool and resource jdbc/shop, created or brought up to date with the given database.

@@ -28,6 +28,7 @@ configure_properties "$SHOP_ADMIN_PORT" "selvedge.demo.mode=$SHOP_DEMO_MODE"
 configure_staff_realm "$SHOP_ADMIN_PORT"
 
 log "Deploying"
+wait_for_deployed_app "$SHOP_ADMIN_PORT" "$SHOP_HTTP_PORT"
 deploy() { asadmin_at "$SHOP_ADMIN_PORT" deploy --force=true --name selvedge "$ROOT/ear/target/selvedge.ear" >/dev/null; }
 if ! deploy; then
     # A redeployment over a half-loaded earlier version can fail; a fresh JVM clears that.

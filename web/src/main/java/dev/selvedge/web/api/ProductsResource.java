@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The catalogue: search with facets, and one product with its SKUs, pictures and size chart. */
 @Path("/products")
@@ -94,18 +98,43 @@ public class ProductsResource {
             SizeChartJson sizeChart) {}
 
     @GET
+    @Operation(
+            summary = "Search the catalogue",
+            description =
+                    "Full-text search that forgives typos (correctedQuery says what was searched),"
+                            + " with facet counts: each facet value counts the products it would"
+                            + " select with the other filters applied.")
+    @APIResponse(responseCode = "200", description = "One page of products with facets")
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is not what this operation takes",
+            content = @Content(mediaType = "application/problem+json"))
     public Page search(
-            @QueryParam("q") String q,
-            @QueryParam("category") String category,
-            @QueryParam("brand") List<String> brands,
-            @QueryParam("size") List<String> sizes,
-            @QueryParam("colour") List<String> colours,
-            @QueryParam("minPrice") String minPrice,
-            @QueryParam("maxPrice") String maxPrice,
-            @QueryParam("inStock") String inStock,
-            @QueryParam("sort") String sort,
-            @QueryParam("page") String page,
-            @QueryParam("pageSize") String pageSize) {
+            @Parameter(description = "Words to search for, typos allowed") @QueryParam("q")
+                    String q,
+            @Parameter(description = "Category path, e.g. women/topwear/shirts")
+                    @QueryParam("category")
+                    String category,
+            @Parameter(description = "Brand slug; repeat for several") @QueryParam("brand")
+                    List<String> brands,
+            @Parameter(description = "Garment size, e.g. M or 32; repeat for several")
+                    @QueryParam("size")
+                    List<String> sizes,
+            @Parameter(description = "Colour name; repeat for several") @QueryParam("colour")
+                    List<String> colours,
+            @Parameter(description = "Lowest price in rupees") @QueryParam("minPrice")
+                    String minPrice,
+            @Parameter(description = "Highest price in rupees") @QueryParam("maxPrice")
+                    String maxPrice,
+            @Parameter(description = "true: only products with stock to sell online")
+                    @QueryParam("inStock")
+                    String inStock,
+            @Parameter(description = "relevance, newest, price-asc or price-desc")
+                    @QueryParam("sort")
+                    String sort,
+            @Parameter(description = "Page number, from 1") @QueryParam("page") String page,
+            @Parameter(description = "Products per page, 1 to 100 (24)") @QueryParam("pageSize")
+                    String pageSize) {
         if (category != null
                 && !category.isBlank()
                 && catalog.categoryTrail(category.strip()).isEmpty()) {
@@ -169,6 +198,12 @@ public class ProductsResource {
 
     @GET
     @Path("/{slug}")
+    @Operation(summary = "A product with its SKUs, stock to sell online, pictures and size chart")
+    @APIResponse(responseCode = "200", description = "The product")
+    @APIResponse(
+            responseCode = "404",
+            description = "No product has this slug",
+            content = @Content(mediaType = "application/problem+json"))
     public ProductJson product(@PathParam("slug") String slug) {
         ProductDetail p =
                 catalog.product(slug)
