@@ -8,26 +8,14 @@ import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The catalogue API in the real server against PostgreSQL: facets, filters, typos, problems. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CatalogueApiIT {
+class CatalogueApiIT extends ShopDeployment {
 
     private static CatalogueFixture fixture;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return ShopDeployment.ear();
-    }
 
     @BeforeAll
     static void catalogue() throws Exception {

@@ -14,28 +14,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The demo-catalogue job as the test domain runs it (demo mode on): it seeds exactly what the
  * generator describes, once, even when an earlier deployment was undeployed in the middle of it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DemoCatalogueIT {
+class DemoCatalogueIT extends ShopDeployment {
 
     private static final String DEMO = "p.slug ~ '-sv[0-9]{5}$'";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return ShopDeployment.ear();
-    }
 
     @BeforeAll
     static void waitUntilSeeded() throws InterruptedException {

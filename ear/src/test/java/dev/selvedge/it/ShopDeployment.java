@@ -1,14 +1,24 @@
 package dev.selvedge.it;
 
 import java.io.File;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The application exactly as the build packaged it, and where the test server serves it. */
-public final class ShopDeployment {
+/**
+ * What every integration test deploys: the application exactly as the build packaged it, run as a
+ * client of the test server (testable = false), and where that server serves it.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class ShopDeployment {
 
-    private ShopDeployment() {}
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ear();
+    }
 
     public static EnterpriseArchive ear() {
         File ear = new File(System.getProperty("selvedge.ear", "target/selvedge.ear"));

@@ -8,14 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -36,18 +31,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A shopper in Debian's headless Chromium, on a 390 x 844 phone and a 1440 px desktop: searches
  * with a typo, filters a category by size and brand, opens a product and its size chart.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StorefrontBrowserIT {
+class StorefrontBrowserIT extends ShopDeployment {
 
     private static CatalogueFixture fixture;
     private WebDriver browser;
     private Path profile;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return ShopDeployment.ear();
-    }
 
     @BeforeAll
     static void catalogue() throws Exception {
