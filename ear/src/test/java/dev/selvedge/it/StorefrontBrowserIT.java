@@ -124,6 +124,9 @@ class StorefrontBrowserIT extends ShopDeployment {
         assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 product");
         assertThat(browser.findElement(By.cssSelector("#filters > summary")).getText())
                 .contains("2 selected");
+        // The price fields suggest the band of what is listed, in whole rupees.
+        assertThat(browser.findElement(By.name("minPrice")).getAttribute("placeholder"))
+                .isEqualTo("1799");
         assertNoHorizontalScroll();
         screenshot(device, "3-filtered");
 

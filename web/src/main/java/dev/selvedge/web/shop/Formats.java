@@ -22,6 +22,11 @@ public class Formats {
         return format.format(BigDecimal.valueOf(minor, 2));
     }
 
+    /** Whole rupees for form fields (paise rounded down): 179900 is "1799". */
+    public String wholeRupees(Long minor) {
+        return minor == null ? "" : Long.toString(minor / 100);
+    }
+
     /** Percentage saved by a sale price, rounded down. */
     public long percentOff(long price, Long sale) {
         return sale == null || price == 0 ? 0 : (price - sale) * 100 / price;
