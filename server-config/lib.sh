@@ -8,6 +8,16 @@ PAYARA_HOME="$RUN_DIR/payara6"
 ASADMIN="$PAYARA_HOME/bin/asadmin"
 MVN="${MVN:-mvn}"
 
+# Commands the scripts need beyond Java and Maven; installed from Debian's packages when missing.
+ensure_tools() {
+    local missing=()
+    command -v curl >/dev/null || missing+=(curl)
+    (( ${#missing[@]} )) || return 0
+    [[ $EUID -eq 0 ]] || { echo "Please install: ${missing[*]}" >&2; exit 1; }
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 fail() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
 

@@ -3,6 +3,7 @@
 # Safe to run again: it reuses what exists and redeploys the freshly built application.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+ensure_tools
 
 SHOP_DB_URL="${SHOP_DB_URL:-jdbc:postgresql://127.0.0.1:5432/shop}"
 SHOP_DB_USER="${SHOP_DB_USER:-postgres}"

@@ -3,6 +3,7 @@
 # own ("selvedge-test", http 20080, admin 20048) and a fresh PostgreSQL database "shop_test".
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+ensure_tools
 
 TEST_DB_URL="${SHOP_TEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/shop_test}"
 DB_USER="${SHOP_DB_USER:-postgres}"; DB_PASSWORD="${SHOP_DB_PASSWORD:-}"
