@@ -41,13 +41,20 @@ fi
 log "Waiting for the catalogue (the first run seeds 2,000 demo products)"
 wait_for_ready "http://localhost:$SHOP_HTTP_PORT/health/ready"
 
-# A demo staff account with a generated password; kept across runs once written.
+# Demo credentials, kept across runs once written: a staff account with a generated password, and
+# one API key per demo store till (only its SHA-256 is stored in the database).
 CREDENTIALS="$RUN_DIR/demo-credentials.json"
-if [[ -f "$CREDENTIALS" ]] && grep -q '"password"' "$CREDENTIALS" \
+new_secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; }
+psql_shop() {
+    PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" "$@"
+}
+
+if [[ -f "$CREDENTIALS" ]] && grep -q '"admin"' "$CREDENTIALS" \
         && asadmin_at "$SHOP_ADMIN_PORT" list-file-users --authrealmname selvedge-staff | grep -qx admin; then
-    ADMIN_PASSWORD="$(sed -n 's/.*"password": *"\([^"]*\)".*/\1/p' "$CREDENTIALS" | head -1)"
-else
-    ADMIN_PASSWORD="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
+    ADMIN_PASSWORD="$(sed -n 's/.*"admin": *{"username": *"admin", *"password": *"\([^"]*\)".*/\1/p' "$CREDENTIALS" | head -1)"
+fi
+if [[ -z "${ADMIN_PASSWORD:-}" ]]; then
+    ADMIN_PASSWORD="$(new_secret 20)"
     PASSFILE="$(mktemp)"; trap 'rm -f "$PASSFILE"' EXIT
     printf 'AS_ADMIN_USERPASSWORD=%s\n' "$ADMIN_PASSWORD" > "$PASSFILE"
     if asadmin_at "$SHOP_ADMIN_PORT" list-file-users --authrealmname selvedge-staff | grep -qx admin; then
@@ -55,9 +62,29 @@ else
     else
         asadmin_at "$SHOP_ADMIN_PORT" --passwordfile "$PASSFILE" create-file-user --authrealmname selvedge-staff --groups ADMIN admin >/dev/null
     fi
-    umask 077
-    printf '{\n  "admin": {"username": "admin", "password": "%s"}\n}\n' "$ADMIN_PASSWORD" > "$CREDENTIALS"
 fi
+
+TERMINALS=()
+for STORE in BLR-01 MUM-01; do
+    KEY=""
+    if [[ -f "$CREDENTIALS" ]]; then
+        KEY="$(sed -n "s/.*\"storeCode\": *\"$STORE\", *\"terminalId\": *\"T1\", *\"apiKey\": *\"\([^\"]*\)\".*/\1/p" "$CREDENTIALS" | head -1)"
+    fi
+    if [[ -z "$KEY" || "$(psql_shop -tAc "SELECT 1 FROM pos_terminal WHERE key_hash = encode(sha256(convert_to('$KEY', 'UTF8')), 'hex') AND revoked_at IS NULL")" != "1" ]]; then
+        KEY="pos_$(new_secret 32)"
+        psql_shop -c "INSERT INTO pos_terminal (location_id, terminal_id, key_hash)
+            SELECT id, 'T1', encode(sha256(convert_to('$KEY', 'UTF8')), 'hex') FROM location WHERE code = '$STORE'
+            ON CONFLICT (location_id, terminal_id) DO UPDATE SET key_hash = EXCLUDED.key_hash, revoked_at = NULL"
+    fi
+    TERMINALS+=("    {\"storeCode\": \"$STORE\", \"terminalId\": \"T1\", \"apiKey\": \"$KEY\"}")
+done
+
+umask 077
+{
+    printf '{\n  "admin": {"username": "admin", "password": "%s"},\n  "posTerminals": [\n' "$ADMIN_PASSWORD"
+    printf '%s,\n' "${TERMINALS[@]:0:${#TERMINALS[@]}-1}"
+    printf '%s\n  ]\n}\n' "${TERMINALS[-1]}"
+} > "$CREDENTIALS"
 
 cat <<INFO
 
@@ -67,6 +94,9 @@ Selvedge is running.
   OpenAPI         http://localhost:$SHOP_HTTP_PORT/openapi
   Health          http://localhost:$SHOP_HTTP_PORT/health/ready
   Payara console  http://localhost:$SHOP_ADMIN_PORT/
-  Demo staff      admin / $ADMIN_PASSWORD   (also in .run/demo-credentials.json)
+  Inventory API   http://localhost:$SHOP_HTTP_PORT/api/v1/inventory/SV00000-PNK-M
+  POS events      POST http://localhost:$SHOP_HTTP_PORT/api/v1/pos/events (Bearer key per till)
+  Demo staff      admin / $ADMIN_PASSWORD
+  Demo POS keys   in .run/demo-credentials.json
 Stop it with: server-config/stop.sh
 INFO

@@ -276,6 +276,56 @@ public final class CatalogueFixture implements AutoCloseable {
         }
     }
 
+    /** Issues an API key for a till of the fixture's store, as staff would. */
+    public String issueTerminal(String terminalId) throws SQLException {
+        String key =
+                "pos_" + token + "_" + Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);
+        try (PreparedStatement st =
+                db.prepareStatement(
+                        "INSERT INTO pos_terminal (location_id, terminal_id, key_hash) SELECT id, ?,"
+                                + " encode(sha256(convert_to(?, 'UTF8')), 'hex') FROM location WHERE code = ?")) {
+            st.setString(1, terminalId);
+            st.setString(2, key);
+            st.setString(3, storeCode());
+            st.executeUpdate();
+        }
+        return key;
+    }
+
+    public String storeCode() {
+        return token.toUpperCase(Locale.ROOT);
+    }
+
+    /** The SKU of a fixture product's variant. */
+    public String sku(String slug, String colour, String size) throws SQLException {
+        return single(
+                "SELECT v.sku FROM variant v JOIN product p ON p.id = v.product_id"
+                        + " WHERE p.slug = ? AND v.colour_name = ? AND v.size_label = ?",
+                slug,
+                colour,
+                size);
+    }
+
+    public String barcode(String sku) throws SQLException {
+        return single("SELECT barcode FROM variant WHERE sku = ?", sku);
+    }
+
+    /** Runs a query that gives one value. */
+    public String single(String sql, Object... values) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                st.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    public Connection connection() {
+        return db;
+    }
+
     /** Opens or closes the fixture's store to online orders. */
     public void sellOnline(boolean online) throws SQLException {
         exec(

@@ -42,9 +42,21 @@ public final class Http {
     private Http() {}
 
     public static Reply get(String path, String... headers) {
+        return send(
+                HttpRequest.newBuilder(URI.create(ShopDeployment.baseUrl() + path)).GET(), headers);
+    }
+
+    /** POSTs a JSON body. */
+    public static Reply post(String path, String json, String... headers) {
+        return send(
+                HttpRequest.newBuilder(URI.create(ShopDeployment.baseUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                headers);
+    }
+
+    private static Reply send(HttpRequest.Builder request, String... headers) {
         try {
-            HttpRequest.Builder request =
-                    HttpRequest.newBuilder(URI.create(ShopDeployment.baseUrl() + path)).GET();
             for (int i = 0; i < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }

@@ -1,5 +1,6 @@
 package dev.selvedge.inventory;
 
+import dev.selvedge.catalog.Variant;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +34,45 @@ public class InventoryService {
                 .getResultList()
                 .forEach(row -> available.put((String) row[0], (Integer) row[1]));
         return available;
+    }
+
+    /** One location's figures for a SKU. */
+    public record LocationStock(
+            String code, int onHand, int reserved, java.time.Instant lastHeardAt) {}
+
+    /** A SKU's stock: what sells online now and what each location holds. */
+    public record SkuStock(
+            String sku, int available, java.time.Instant asOf, List<LocationStock> locations) {}
+
+    public java.util.Optional<SkuStock> stockOf(String sku) {
+        List<Variant> found =
+                em.createNamedQuery("Variant.findBySku", Variant.class)
+                        .setParameter("sku", sku)
+                        .getResultList();
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Variant variant = found.get(0);
+        List<LocationStock> locations =
+                em
+                        .createQuery(
+                                "SELECT s FROM StockLevel s JOIN FETCH s.location WHERE s.variant = :variant"
+                                        + " ORDER BY s.location.code",
+                                StockLevel.class)
+                        .setParameter("variant", variant)
+                        .getResultList()
+                        .stream()
+                        .map(
+                                s ->
+                                        new LocationStock(
+                                                s.getLocation().getCode(),
+                                                s.getOnHand(),
+                                                s.getReserved(),
+                                                s.getLocation().getLastHeardAt()))
+                        .toList();
+        return java.util.Optional.of(
+                new SkuStock(
+                        sku, variant.getAvailableOnline(), java.time.Instant.now(), locations));
     }
 
     public List<Location> locations() {

@@ -1,6 +1,5 @@
 package dev.selvedge.inventory;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +12,6 @@ import jakarta.persistence.SequenceGenerator;
 
 /** A place that holds stock: a store or a warehouse, known by its code ("BLR-01"). */
 @Entity
-@Cacheable
 @NamedQuery(name = "Location.all", query = "SELECT l FROM Location l ORDER BY l.code")
 @NamedQuery(name = "Location.findByCode", query = "SELECT l FROM Location l WHERE l.code = :code")
 public class Location {
@@ -32,6 +30,13 @@ public class Location {
     /** Whether its stock can be sold online (shipped from here or collected here). */
     @Column(name = "fulfils_online")
     private boolean fulfilsOnline;
+
+    @Column(name = "safety_stock")
+    private int safetyStock;
+
+    /** When the store's POS feed was last heard; written by the POS event service. */
+    @Column(name = "last_heard_at", insertable = false, updatable = false)
+    private java.time.Instant lastHeardAt;
 
     protected Location() {}
 
@@ -60,6 +65,14 @@ public class Location {
 
     public LocationKind getKind() {
         return kind;
+    }
+
+    public int getSafetyStock() {
+        return safetyStock;
+    }
+
+    public java.time.Instant getLastHeardAt() {
+        return lastHeardAt;
     }
 
     public boolean isFulfilsOnline() {

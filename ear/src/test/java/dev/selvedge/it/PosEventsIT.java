@@ -1,0 +1,282 @@
+package dev.selvedge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP door for store tills against the real server and database: exactly-once effect, the till
+ * as physical truth, counts that arrive late, the ledger, and clear refusals.
+ */
+class PosEventsIT extends ShopDeployment {
+
+    private CatalogueFixture fixture;
+    private String key;
+
+    @BeforeEach
+    void store() throws Exception {
+        fixture = CatalogueFixture.create();
+        key = fixture.issueTerminal("T1");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    private Http.Reply send(String eventId, String type, String occurredAt, String line) {
+        return send(eventId, type, occurredAt, line, null);
+    }
+
+    private Http.Reply send(
+            String eventId, String type, String occurredAt, String line, String reason) {
+        String json =
+                "{\"eventId\":\""
+                        + eventId
+                        + "\",\"storeCode\":\""
+                        + fixture.storeCode()
+                        + "\",\"terminalId\":\"T1\",\"occurredAt\":\""
+                        + occurredAt
+                        + "\",\"type\":\""
+                        + type
+                        + "\""
+                        + (reason == null ? "" : ",\"reason\":\"" + reason + "\"")
+                        + ",\"lines\":["
+                        + line
+                        + "]}";
+        return Http.post("/api/v1/pos/events", json, "Authorization", "Bearer " + key);
+    }
+
+    private static String sku(String sku, int quantity) {
+        return "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}";
+    }
+
+    private int onHand(String sku) {
+        JsonObject stock = Http.get("/api/v1/inventory/" + sku).json();
+        return stock.getJsonArray("locations").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("code").equals(fixture.storeCode()))
+                .findFirst()
+                .orElseThrow()
+                .getInt("onHand");
+    }
+
+    private String id(String name) {
+        return fixture.token + "-" + name;
+    }
+
+    @Test
+    void appliesASaleOnceAndAnswersARepeatAsTheFirstTime() throws SQLException {
+        String navyM = fixture.sku(fixture.oxfordShirt, "Navy", "M");
+        Http.Reply first = send(id("sale-1"), "SALE", "2026-11-26T10:00:00+05:30", sku(navyM, 1));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().getString("status")).isEqualTo("APPLIED");
+        JsonObject line = first.json().getJsonArray("lines").getJsonObject(0);
+        assertThat(line.getInt("onHandBefore")).isEqualTo(2);
+        assertThat(line.getInt("onHandAfter")).isEqualTo(1);
+        assertThat(onHand(navyM)).isEqualTo(1);
+
+        Http.Reply repeat = send(id("sale-1"), "SALE", "2026-11-26T10:00:00+05:30", sku(navyM, 1));
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.json().getString("status")).isEqualTo("DUPLICATE");
+        assertThat(repeat.json().getJsonArray("lines"))
+                .isEqualTo(first.json().getJsonArray("lines"));
+        assertThat(onHand(navyM)).isEqualTo(1);
+        assertThat(
+                        fixture.single(
+                                "SELECT COUNT(*) FROM stock_movement WHERE event_id = ?",
+                                id("sale-1")))
+                .isEqualTo("1");
+        // The store was heard, and the product page's stock follows.
+        assertThat(
+                        Http.get("/api/v1/inventory/" + navyM)
+                                .json()
+                                .getJsonArray("locations")
+                                .stream()
+                                .map(JsonValue::asJsonObject)
+                                .filter(l -> l.getString("code").equals(fixture.storeCode()))
+                                .findFirst()
+                                .orElseThrow()
+                                .isNull("lastHeardAt"))
+                .isFalse();
+        assertThat(Http.get("/api/v1/inventory/" + navyM).json().getInt("available")).isEqualTo(1);
+    }
+
+    @Test
+    void recordsATillSaleOfUnitsTheSystemThoughtGoneAndRaisesADiscrepancy() throws SQLException {
+        String navyL = fixture.sku(fixture.oxfordShirt, "Navy", "L");
+        Http.Reply reply = send(id("oversold"), "SALE", "2026-11-26T11:00:00+05:30", sku(navyL, 5));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().getInt("discrepancies")).isEqualTo(1);
+        assertThat(onHand(navyL)).isZero();
+        assertThat(
+                        fixture.single(
+                                "SELECT expected || '/' || sold FROM stock_discrepancy WHERE event_id = ?",
+                                id("oversold")))
+                .isEqualTo("2/5");
+    }
+
+    @Test
+    void ignoresACountTakenBeforeLaterMovementsAndAppliesANewerOne() throws SQLException {
+        String navyS = fixture.sku(fixture.linenShirt, "Navy", "S");
+        assertThat(
+                        send(id("receipt"), "RECEIPT", "2026-11-26T12:00:00+05:30", sku(navyS, 3))
+                                .status())
+                .isEqualTo(200);
+        assertThat(onHand(navyS)).isEqualTo(6);
+
+        Http.Reply late =
+                send(id("count-old"), "STOCK_COUNT", "2026-11-26T11:30:00+05:30", sku(navyS, 1));
+        assertThat(late.json().getJsonArray("lines").getJsonObject(0).getBoolean("applied"))
+                .isFalse();
+        assertThat(onHand(navyS)).isEqualTo(6);
+
+        Http.Reply count =
+                send(id("count-new"), "STOCK_COUNT", "2026-11-26T12:30:00+05:30", sku(navyS, 4));
+        assertThat(count.json().getJsonArray("lines").getJsonObject(0).getBoolean("applied"))
+                .isTrue();
+        assertThat(onHand(navyS)).isEqualTo(4);
+    }
+
+    @Test
+    void takesBarcodesAndSignedAdjustmentsWithAReason() throws SQLException {
+        String whiteL = fixture.sku(fixture.linenShirt, "White", "L");
+        String barcode = fixture.barcode(whiteL);
+        assertThat(
+                        send(
+                                        id("return"),
+                                        "RETURN",
+                                        "2026-11-26T13:00:00+05:30",
+                                        "{\"barcode\":\"" + barcode + "\",\"quantity\":2}")
+                                .status())
+                .isEqualTo(200);
+        assertThat(onHand(whiteL)).isEqualTo(5);
+        assertThat(
+                        send(
+                                        id("adjust"),
+                                        "ADJUSTMENT",
+                                        "2026-11-26T13:05:00+05:30",
+                                        sku(whiteL, -1),
+                                        "damaged")
+                                .status())
+                .isEqualTo(200);
+        assertThat(onHand(whiteL)).isEqualTo(4);
+        assertThat(
+                        fixture.single(
+                                "SELECT reason FROM stock_movement WHERE event_id = ?",
+                                id("adjust")))
+                .isEqualTo("damaged");
+    }
+
+    @Test
+    void keepsALedgerThatAddsUpToTheStockAndCannotBeRewritten() throws SQLException {
+        String whiteM = fixture.sku(fixture.linenShirt, "White", "M");
+        send(id("l1"), "SALE", "2026-11-26T14:00:00+05:30", sku(whiteM, 2));
+        send(id("l2"), "RECEIPT", "2026-11-26T14:10:00+05:30", sku(whiteM, 10));
+        send(id("l3"), "TRANSFER_OUT", "2026-11-26T14:20:00+05:30", sku(whiteM, 4));
+        // Rebuilt from the ledger: the opening balance plus every change equals the stock level.
+        String rebuilt =
+                fixture.single(
+                        "SELECT SUM(m.on_hand_after - m.on_hand_before) FROM stock_movement m"
+                                + " JOIN variant v ON v.id = m.variant_id JOIN location l ON l.id = m.location_id"
+                                + " WHERE v.sku = ? AND l.code = ?",
+                        whiteM,
+                        fixture.storeCode());
+        assertThat(Integer.parseInt(rebuilt)).isEqualTo(onHand(whiteM)).isEqualTo(7);
+        assertThatThrownBy(
+                        () ->
+                                fixture.connection()
+                                        .createStatement()
+                                        .executeUpdate(
+                                                "UPDATE stock_movement SET on_hand_after = 99 WHERE event_id = '"
+                                                        + id("l1")
+                                                        + "'"))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(
+                        () ->
+                                fixture.connection()
+                                        .createStatement()
+                                        .executeUpdate(
+                                                "DELETE FROM stock_movement WHERE event_id = '"
+                                                        + id("l1")
+                                                        + "'"))
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void refusesWhatCannotBeAppliedAndAppliesNothingOfIt() throws SQLException {
+        String navyS = fixture.sku(fixture.linenShirt, "Navy", "S");
+        Http.Reply noKey = Http.post("/api/v1/pos/events", "{}");
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(noKey.contentType()).startsWith("application/problem+json");
+        assertThat(noKey.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(
+                        Http.post(
+                                        "/api/v1/pos/events",
+                                        "{}",
+                                        "Authorization",
+                                        "Bearer pos_not_a_real_key_123")
+                                .status())
+                .isEqualTo(401);
+
+        Http.Reply malformed =
+                Http.post("/api/v1/pos/events", "{\"eventId\":", "Authorization", "Bearer " + key);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().getString("detail")).contains("not a POS event in JSON");
+
+        // One unknown SKU among good lines: nothing is applied, and the id stays free for the fix.
+        Http.Reply unknown =
+                send(
+                        id("mixed"),
+                        "SALE",
+                        "2026-11-26T15:00:00+05:30",
+                        sku(navyS, 1) + "," + sku("NO-SUCH-SKU", 1));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().getString("detail")).contains("NO-SUCH-SKU");
+        assertThat(onHand(navyS)).isEqualTo(3);
+        assertThat(
+                        send(id("mixed"), "SALE", "2026-11-26T15:00:00+05:30", sku(navyS, 1))
+                                .json()
+                                .getString("status"))
+                .isEqualTo("APPLIED");
+        assertThat(onHand(navyS)).isEqualTo(2);
+
+        assertThat(
+                        send(id("zero"), "SALE", "2026-11-26T15:00:00+05:30", sku(navyS, 0))
+                                .json()
+                                .getString("detail"))
+                .contains("quantity");
+        assertThat(
+                        send(id("why"), "ADJUSTMENT", "2026-11-26T15:00:00+05:30", sku(navyS, 1))
+                                .json()
+                                .getString("detail"))
+                .contains("reason");
+        assertThat(send(id("when"), "SALE", "yesterday", sku(navyS, 1)).json().getString("detail"))
+                .contains("occurredAt");
+        assertThat(send(id("what"), "GIFT", "2026-11-26T15:00:00+05:30", sku(navyS, 1)).status())
+                .isEqualTo(422);
+        Http.Reply otherStore =
+                Http.post(
+                        "/api/v1/pos/events",
+                        "{\"eventId\":\""
+                                + id("elsewhere")
+                                + "\",\"storeCode\":\"BLR-01\",\"occurredAt\":\"2026-11-26T15:00:00+05:30\",\"type\":\"SALE\",\"lines\":["
+                                + sku(navyS, 1)
+                                + "]}",
+                        "Authorization",
+                        "Bearer " + key);
+        assertThat(otherStore.status()).isEqualTo(422);
+        assertThat(otherStore.json().getString("detail")).contains("not the store of terminal");
+        assertThat(onHand(navyS)).isEqualTo(2);
+
+        Http.Reply noSku = Http.get("/api/v1/inventory/NO-SUCH-SKU");
+        assertThat(noSku.status()).isEqualTo(404);
+        assertThat(noSku.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -1,0 +1,377 @@
+package dev.selvedge.inventory;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Applies POS events to the stock truth, exactly once. In one transaction: the event id is claimed
+ * (a repeat gets the first answer back and changes nothing), the lines are applied in SKU order (so
+ * that two events cannot deadlock), each with one locking UPDATE, and the database writes the
+ * ledger row of every change. The till is the physical truth: a sale of units the system thought
+ * were gone is recorded, the stock stops at zero and a discrepancy is raised for staff.
+ */
+@Stateless
+public class PosEventService {
+
+    static final int MAX_LINES = 500;
+
+    @Resource(lookup = "jdbc/shop")
+    private DataSource dataSource;
+
+    /** The answer to the till: {eventId, status APPLIED or DUPLICATE, lines, discrepancies}. */
+    public JsonObject apply(PosTerminal terminal, PosEvent event) {
+        Checked checked = check(terminal, event);
+        try (Connection c = dataSource.getConnection()) {
+            if (!claim(c, terminal, event, checked)) {
+                return duplicateAnswer(c, event.eventId());
+            }
+            Map<String, Sku> variants = variants(c, event.lines());
+            describe(c, terminal, event, checked);
+            JsonArrayBuilder lines = Json.createArrayBuilder();
+            int discrepancies = 0;
+            List<PosEvent.Line> ordered = new ArrayList<>(event.lines());
+            ordered.sort(Comparator.comparingLong(l -> variants.get(key(l)).id()));
+            for (PosEvent.Line line : ordered) {
+                long variantId = variants.get(key(line)).id();
+                ensureLevel(c, variantId, terminal.locationId());
+                int[] change =
+                        checked.type() == PosEventType.STOCK_COUNT
+                                ? count(
+                                        c,
+                                        variantId,
+                                        terminal.locationId(),
+                                        line.quantity(),
+                                        checked.occurredAt())
+                                : move(
+                                        c,
+                                        variantId,
+                                        terminal.locationId(),
+                                        checked.type().delta(line.quantity()));
+                boolean oversold = checked.type().takesOut() && line.quantity() > change[0];
+                if (oversold) {
+                    discrepancies++;
+                    recordDiscrepancy(
+                            c,
+                            variantId,
+                            terminal.locationId(),
+                            event.eventId(),
+                            change[0],
+                            line.quantity());
+                }
+                lines.add(
+                        Json.createObjectBuilder()
+                                .add("sku", variants.get(key(line)).sku())
+                                .add("onHandBefore", change[0])
+                                .add("onHandAfter", change[1])
+                                .add("applied", change[2] == 1));
+            }
+            heard(c, terminal.locationId());
+            JsonObject answer =
+                    Json.createObjectBuilder()
+                            .add("eventId", event.eventId())
+                            .add("status", "APPLIED")
+                            .add("lines", lines)
+                            .add("discrepancies", discrepancies)
+                            .build();
+            try (PreparedStatement st =
+                    c.prepareStatement("UPDATE pos_event SET answer = ? WHERE event_id = ?")) {
+                st.setString(1, answer.toString());
+                st.setString(2, event.eventId());
+                st.executeUpdate();
+            }
+            return answer;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not apply POS event " + event.eventId(), e);
+        }
+    }
+
+    record Checked(PosEventType type, OffsetDateTime occurredAt) {}
+
+    /** Everything about the event that can be judged without the database. */
+    static Checked check(PosTerminal terminal, PosEvent event) {
+        if (event == null) {
+            throw new PosEventRejected(400, "The event is empty");
+        }
+        if (event.eventId() == null || !event.eventId().matches("[A-Za-z0-9._:-]{1,80}")) {
+            throw new PosEventRejected(
+                    422, "eventId is 1 to 80 letters, digits, '.', '_', ':' or '-'");
+        }
+        if (event.storeCode() == null || !event.storeCode().equals(terminal.storeCode())) {
+            throw new PosEventRejected(
+                    422,
+                    "storeCode '"
+                            + event.storeCode()
+                            + "' is not the store of terminal "
+                            + terminal.terminalId()
+                            + " ("
+                            + terminal.storeCode()
+                            + ")");
+        }
+        if (event.terminalId() != null && !event.terminalId().equals(terminal.terminalId())) {
+            throw new PosEventRejected(
+                    422, "terminalId '" + event.terminalId() + "' does not match the API key");
+        }
+        PosEventType type;
+        try {
+            type = PosEventType.valueOf(String.valueOf(event.type()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new PosEventRejected(
+                    422,
+                    "type '"
+                            + event.type()
+                            + "' is not one of "
+                            + java.util.Arrays.toString(PosEventType.values()));
+        }
+        OffsetDateTime occurredAt;
+        try {
+            occurredAt = OffsetDateTime.parse(String.valueOf(event.occurredAt()));
+        } catch (DateTimeParseException e) {
+            throw new PosEventRejected(
+                    422,
+                    "occurredAt must be an ISO-8601 time with offset, e.g. 2026-11-26T10:15:30+05:30");
+        }
+        if (event.lines() == null || event.lines().isEmpty() || event.lines().size() > MAX_LINES) {
+            throw new PosEventRejected(422, "An event has 1 to " + MAX_LINES + " lines");
+        }
+        for (int i = 0; i < event.lines().size(); i++) {
+            PosEvent.Line line = event.lines().get(i);
+            if (line == null || (blank(line.sku()) == blank(line.barcode()))) {
+                throw new PosEventRejected(
+                        422, "Line " + (i + 1) + " needs either a sku or a barcode");
+            }
+            if (line.quantity() == null
+                    || (type == PosEventType.ADJUSTMENT
+                            ? line.quantity() == 0
+                            : line.quantity() < (type == PosEventType.STOCK_COUNT ? 0 : 1))
+                    || Math.abs(line.quantity()) > 100_000) {
+                throw new PosEventRejected(
+                        422,
+                        "Line "
+                                + (i + 1)
+                                + ": quantity "
+                                + line.quantity()
+                                + (type == PosEventType.ADJUSTMENT
+                                        ? " must not be 0"
+                                        : type == PosEventType.STOCK_COUNT
+                                                ? " must be 0 or more"
+                                                : " must be 1 or more"));
+            }
+        }
+        if (type == PosEventType.ADJUSTMENT && blank(event.reason())) {
+            throw new PosEventRejected(422, "An ADJUSTMENT needs a reason");
+        }
+        return new Checked(type, occurredAt);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String key(PosEvent.Line line) {
+        return blank(line.sku())
+                ? "barcode:" + line.barcode().strip()
+                : "sku:" + line.sku().strip();
+    }
+
+    /** Claims the event id; false when it was applied before. */
+    private static boolean claim(
+            Connection c, PosTerminal terminal, PosEvent event, Checked checked)
+            throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "INSERT INTO pos_event (event_id, location_id, terminal_id, event_type, occurred_at, answer)"
+                                + " VALUES (?, ?, ?, ?, ?, '') ON CONFLICT (event_id) DO NOTHING")) {
+            st.setString(1, event.eventId());
+            st.setLong(2, terminal.locationId());
+            st.setString(3, terminal.terminalId());
+            st.setString(4, checked.type().name());
+            st.setTimestamp(5, Timestamp.from(checked.occurredAt().toInstant()));
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    private static JsonObject duplicateAnswer(Connection c, String eventId) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT answer FROM pos_event WHERE event_id = ?")) {
+            st.setString(1, eventId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                JsonObject first =
+                        Json.createReader(new StringReader(rs.getString(1))).readObject();
+                return Json.createObjectBuilder(first).add("status", "DUPLICATE").build();
+            }
+        }
+    }
+
+    record Sku(long id, String sku) {}
+
+    /** The variant of each line key; an unknown SKU or barcode rejects the whole event. */
+    private static Map<String, Sku> variants(Connection c, List<PosEvent.Line> lines)
+            throws SQLException {
+        Map<String, Sku> found = new HashMap<>();
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT id, sku, barcode FROM variant WHERE sku = ANY(?) OR barcode = ANY(?)")) {
+            st.setArray(
+                    1,
+                    c.createArrayOf(
+                            "text",
+                            lines.stream()
+                                    .filter(l -> !blank(l.sku()))
+                                    .map(l -> l.sku().strip())
+                                    .toArray()));
+            st.setArray(
+                    2,
+                    c.createArrayOf(
+                            "text",
+                            lines.stream()
+                                    .filter(l -> !blank(l.barcode()))
+                                    .map(l -> l.barcode().strip())
+                                    .toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Sku sku = new Sku(rs.getLong(1), rs.getString(2));
+                    found.put("sku:" + sku.sku(), sku);
+                    found.put("barcode:" + rs.getString(3), sku);
+                }
+            }
+        }
+        for (PosEvent.Line line : lines) {
+            if (!found.containsKey(key(line))) {
+                throw new PosEventRejected(
+                        422,
+                        "Unknown "
+                                + key(line).replace(":", " ")
+                                + "; nothing of the event was applied");
+            }
+        }
+        return found;
+    }
+
+    /** What the ledger trigger records of the changes that follow in this transaction. */
+    private static void describe(
+            Connection c, PosTerminal terminal, PosEvent event, Checked checked)
+            throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT set_config('selvedge.channel', 'POS', true), set_config('selvedge.event_type', ?, true),"
+                                + " set_config('selvedge.event_id', ?, true), set_config('selvedge.actor', ?, true),"
+                                + " set_config('selvedge.reason', ?, true), set_config('selvedge.occurred_at', ?, true)")) {
+            st.setString(1, checked.type().name());
+            st.setString(2, event.eventId());
+            st.setString(3, "pos:" + terminal.storeCode() + "/" + terminal.terminalId());
+            st.setString(4, event.reason() == null ? "" : event.reason());
+            st.setString(5, checked.occurredAt().toString());
+            st.execute();
+        }
+    }
+
+    private static void ensureLevel(Connection c, long variantId, long locationId)
+            throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "INSERT INTO stock_level (id, variant_id, location_id, on_hand, reserved)"
+                                + " VALUES (nextval('stock_level_seq'), ?, ?, 0, 0) ON CONFLICT (variant_id, location_id) DO NOTHING")) {
+            st.setLong(1, variantId);
+            st.setLong(2, locationId);
+            st.executeUpdate();
+        }
+    }
+
+    /** Moves on hand by delta under a row lock, never below zero: {before, after, applied}. */
+    private static int[] move(Connection c, long variantId, long locationId, int delta)
+            throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "UPDATE stock_level s SET on_hand = GREATEST(old.on_hand + ?, 0)"
+                                + " FROM (SELECT id, on_hand FROM stock_level WHERE variant_id = ? AND location_id = ? FOR UPDATE) old"
+                                + " WHERE s.id = old.id RETURNING old.on_hand, s.on_hand")) {
+            st.setInt(1, delta);
+            st.setLong(2, variantId);
+            st.setLong(3, locationId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new int[] {rs.getInt(1), rs.getInt(2), 1};
+            }
+        }
+    }
+
+    /**
+     * Sets on hand to a count, unless a movement of that SKU at that store happened after the count
+     * was taken: the count is older news than what the ledger already holds.
+     */
+    private static int[] count(
+            Connection c, long variantId, long locationId, int counted, OffsetDateTime at)
+            throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "UPDATE stock_level s SET on_hand = ?"
+                                + " FROM (SELECT id, on_hand FROM stock_level WHERE variant_id = ? AND location_id = ? FOR UPDATE) old"
+                                + " WHERE s.id = old.id AND NOT EXISTS (SELECT 1 FROM stock_movement m WHERE m.variant_id = ?"
+                                + " AND m.location_id = ? AND m.occurred_at > ? AND m.event_type <> 'OPENING')"
+                                + " RETURNING old.on_hand, s.on_hand")) {
+            st.setInt(1, counted);
+            st.setLong(2, variantId);
+            st.setLong(3, locationId);
+            st.setLong(4, variantId);
+            st.setLong(5, locationId);
+            st.setTimestamp(6, Timestamp.from(at.toInstant()));
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    return new int[] {rs.getInt(1), rs.getInt(2), 1};
+                }
+            }
+        }
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT on_hand FROM stock_level WHERE variant_id = ? AND location_id = ?")) {
+            st.setLong(1, variantId);
+            st.setLong(2, locationId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new int[] {rs.getInt(1), rs.getInt(1), 0};
+            }
+        }
+    }
+
+    private static void recordDiscrepancy(
+            Connection c, long variantId, long locationId, String eventId, int expected, int sold)
+            throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "INSERT INTO stock_discrepancy (variant_id, location_id, event_id, expected, sold) VALUES (?, ?, ?, ?, ?)")) {
+            st.setLong(1, variantId);
+            st.setLong(2, locationId);
+            st.setString(3, eventId);
+            st.setInt(4, expected);
+            st.setInt(5, sold);
+            st.executeUpdate();
+        }
+    }
+
+    private static void heard(Connection c, long locationId) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement("UPDATE location SET last_heard_at = now() WHERE id = ?")) {
+            st.setLong(1, locationId);
+            st.executeUpdate();
+        }
+    }
+}

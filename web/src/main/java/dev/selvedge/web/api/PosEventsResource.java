@@ -1,0 +1,103 @@
+package dev.selvedge.web.api;
+
+import dev.selvedge.inventory.PosEvent;
+import dev.selvedge.inventory.PosEventRejected;
+import dev.selvedge.inventory.PosEventService;
+import dev.selvedge.inventory.PosTerminal;
+import dev.selvedge.inventory.PosTerminals;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The HTTP door for store tills: {@code POST /api/v1/pos/events} with {@code Authorization: Bearer
+ * <terminal key>}. Answers 200 with the applied lines (or, for an event id seen before, the first
+ * answer with status DUPLICATE), 401 without a valid key, 400 for malformed JSON and 422 for an
+ * event that cannot be applied as sent (nothing of it is applied then).
+ */
+@Path("/pos/events")
+@RequestScoped
+public class PosEventsResource {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject private PosTerminals terminals;
+
+    @Inject private PosEventService events;
+
+    @Context private UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary =
+                    "Apply a POS event (SALE, RETURN, RECEIPT, TRANSFER_OUT, TRANSFER_IN, ADJUSTMENT, STOCK_COUNT) exactly once")
+    public Response receive(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        String key =
+                authorization != null && authorization.startsWith("Bearer ")
+                        ? authorization.substring(7).strip()
+                        : null;
+        PosTerminal terminal = terminals.authenticate(key).orElse(null);
+        if (terminal == null) {
+            return Response.fromResponse(
+                            Problem.response(
+                                    401,
+                                    "unauthorized",
+                                    "Unauthorized",
+                                    "Send the terminal's API key as 'Authorization: Bearer <key>'",
+                                    path()))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"selvedge-pos\"")
+                    .build();
+        }
+        PosEvent event;
+        try {
+            event = JSONB.fromJson(body, PosEvent.class);
+        } catch (JsonbException e) {
+            return Problem.response(
+                    400,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "The body is not a POS event in JSON: " + rootMessage(e),
+                    path());
+        }
+        try {
+            JsonObject answer = events.apply(terminal, event);
+            return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+        } catch (PosEventRejected e) {
+            return Problem.response(
+                    e.status(),
+                    e.status() == 400 ? "bad-request" : "unprocessable-event",
+                    e.status() == 400 ? "Bad request" : "Event cannot be applied",
+                    e.getMessage(),
+                    path());
+        }
+    }
+
+    private String path() {
+        return uri.getRequestUri().getPath();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
