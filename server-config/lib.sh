@@ -154,6 +154,13 @@ configure_jdbc() {
     asadmin_at "$port" ping-connection-pool shop-pool >/dev/null || fail "Payara cannot reach the database at $url"
 }
 
+# Request threads: Payara's default http-thread-pool has at most 5, too few for a shop.
+configure_threads() {
+    local port="$1"
+    asadmin_at "$port" set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64 >/dev/null
+    asadmin_at "$port" set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=16 >/dev/null
+}
+
 # Application settings, read through MicroProfile Config as system properties.
 configure_properties() {
     local port="$1"; shift

@@ -25,6 +25,7 @@ fi
 ensure_domain "$DOMAIN" "$ADMIN_PORT" "$HTTP_PORT"
 trap '"$ASADMIN" stop-domain "$DOMAIN" >/dev/null 2>&1 || true' EXIT
 configure_jdbc "$ADMIN_PORT" "$TEST_DB_URL" "$DB_USER" "$DB_PASSWORD"
+configure_threads "$ADMIN_PORT"
 # Demo mode on: the demo catalogue job runs at the first deployment and DemoCatalogueIT checks it;
 # the other tests make their own data under random names, so the demo products do not disturb them.
 configure_properties "$ADMIN_PORT" "selvedge.demo.mode=true"

@@ -229,7 +229,8 @@ public class PosEventService {
         Map<String, Sku> found = new HashMap<>();
         try (PreparedStatement st =
                 c.prepareStatement(
-                        "SELECT id, sku, barcode FROM variant WHERE sku = ANY(?) OR barcode = ANY(?)")) {
+                        "SELECT id, sku, barcode FROM variant WHERE sku = ANY(?)"
+                                + " UNION SELECT id, sku, barcode FROM variant WHERE barcode = ANY(?::char(13)[])")) {
             st.setArray(
                     1,
                     c.createArrayOf(
@@ -369,7 +370,11 @@ public class PosEventService {
 
     private static void heard(Connection c, long locationId) throws SQLException {
         try (PreparedStatement st =
-                c.prepareStatement("UPDATE location SET last_heard_at = now() WHERE id = ?")) {
+                c.prepareStatement(
+                        // At most once a second: every event of a store would otherwise queue on
+                        // its row.
+                        "UPDATE location SET last_heard_at = now() WHERE id = ?"
+                                + " AND (last_heard_at IS NULL OR last_heard_at < now() - interval '1 second')")) {
             st.setLong(1, locationId);
             st.executeUpdate();
         }
