@@ -148,6 +148,8 @@ configure_jdbc() {
         asadmin_at "$port" set "resources.jdbc-connection-pool.shop-pool.property.user=$user" >/dev/null
         asadmin_at "$port" set "resources.jdbc-connection-pool.shop-pool.property.password=${password:-()}" >/dev/null
     fi
+    # Validate a connection at most every 10 s rather than on each checkout (a round trip each).
+    asadmin_at "$port" set resources.jdbc-connection-pool.shop-pool.validate-atmost-once-period-in-seconds=10 >/dev/null
     if ! asadmin_at "$port" list-jdbc-resources | grep -qx jdbc/shop; then
         asadmin_at "$port" create-jdbc-resource --connectionpoolid shop-pool jdbc/shop >/dev/null
     fi

@@ -1,11 +1,10 @@
 package dev.selvedge.inventory;
 
+import dev.selvedge.shared.JsonObjects;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +44,7 @@ public class PosEventService {
             }
             Map<String, Sku> variants = variants(c, event.lines());
             describe(c, terminal, event, checked);
-            JsonArrayBuilder lines = Json.createArrayBuilder();
+            JsonArrayBuilder lines = JsonObjects.array();
             int discrepancies = 0;
             List<PosEvent.Line> ordered = new ArrayList<>(event.lines());
             ordered.sort(Comparator.comparingLong(l -> variants.get(key(l)).id()));
@@ -77,7 +76,7 @@ public class PosEventService {
                             line.quantity());
                 }
                 lines.add(
-                        Json.createObjectBuilder()
+                        JsonObjects.object()
                                 .add("sku", variants.get(key(line)).sku())
                                 .add("onHandBefore", change[0])
                                 .add("onHandAfter", change[1])
@@ -85,7 +84,7 @@ public class PosEventService {
             }
             heard(c, terminal.locationId());
             JsonObject answer =
-                    Json.createObjectBuilder()
+                    JsonObjects.object()
                             .add("eventId", event.eventId())
                             .add("status", "APPLIED")
                             .add("lines", lines)
@@ -214,9 +213,8 @@ public class PosEventService {
             st.setString(1, eventId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                JsonObject first =
-                        Json.createReader(new StringReader(rs.getString(1))).readObject();
-                return Json.createObjectBuilder(first).add("status", "DUPLICATE").build();
+                JsonObject first = JsonObjects.parse(rs.getString(1));
+                return JsonObjects.object(first).add("status", "DUPLICATE").build();
             }
         }
     }

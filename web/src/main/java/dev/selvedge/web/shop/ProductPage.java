@@ -5,12 +5,12 @@ import dev.selvedge.catalog.ProductDetail;
 import dev.selvedge.catalog.ProductDetail.ImageView;
 import dev.selvedge.catalog.ProductDetail.VariantView;
 import dev.selvedge.catalog.SizeMeasurement;
+import dev.selvedge.shared.JsonObjects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,11 +114,11 @@ public class ProductPage {
     public String getStructuredData() {
         String base =
                 FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
-        JsonArrayBuilder offers = Json.createArrayBuilder();
+        JsonArrayBuilder offers = JsonObjects.array();
         for (VariantView v : product.variants()) {
             long price = v.salePriceMinor() != null ? v.salePriceMinor() : v.priceMinor();
             offers.add(
-                    Json.createObjectBuilder()
+                    JsonObjects.object()
                             .add("@type", "Offer")
                             .add("sku", v.sku())
                             .add("gtin13", v.barcode())
@@ -131,19 +131,19 @@ public class ProductPage {
                                             : "https://schema.org/OutOfStock")
                             .add("itemCondition", "https://schema.org/NewCondition"));
         }
-        JsonArrayBuilder images = Json.createArrayBuilder();
+        JsonArrayBuilder images = JsonObjects.array();
         product.images().stream()
                 .limit(6)
                 .forEach(i -> images.add(base + "/media/" + i.id() + "/1024.jpg"));
         String json =
-                Json.createObjectBuilder()
+                JsonObjects.object()
                         .add("@context", "https://schema.org")
                         .add("@type", "Product")
                         .add("name", product.name())
                         .add("description", product.description())
                         .add(
                                 "brand",
-                                Json.createObjectBuilder()
+                                JsonObjects.object()
                                         .add("@type", "Brand")
                                         .add("name", product.brand()))
                         .add("image", images)
