@@ -96,7 +96,12 @@ ensure_domain() {
     [[ -x "$ASADMIN" ]] || fail "Payara is not unpacked; run: $MVN -q -pl server-config generate-resources"
     if ! domain_exists "$name"; then
         log "Creating Payara domain $name (http $http_port, admin $admin_port)"
-        "$ASADMIN" create-domain --nopassword --adminport "$admin_port" --instanceport "$http_port" "$name" >/dev/null
+        # Every other port follows the admin port, so that the shop and the test domain (and
+        # their JMS brokers) can run side by side.
+        local offset=$(( admin_port - 4848 ))
+        "$ASADMIN" create-domain --nopassword --adminport "$admin_port" --instanceport "$http_port" \
+            --domainproperties "jms.port=$(( 7676 + offset )):orb.listener.port=$(( 3700 + offset )):orb.ssl.port=$(( 3820 + offset )):orb.mutualauth.port=$(( 3920 + offset )):http.ssl.port=$(( 8181 + offset )):java.debugger.port=$(( 9009 + offset )):osgi.shell.telnet.port=$(( 6666 + offset ))" \
+            "$name" >/dev/null
         # The JDBC driver goes in the domain's common class path before the first start.
         cp "$RUN_DIR/lib/postgresql.jar" "$PAYARA_HOME/glassfish/domains/$name/lib/"
         "$ASADMIN" start-domain "$name" >/dev/null
@@ -154,6 +159,21 @@ configure_jdbc() {
         asadmin_at "$port" create-jdbc-resource --connectionpoolid shop-pool jdbc/shop >/dev/null
     fi
     asadmin_at "$port" ping-connection-pool shop-pool >/dev/null || fail "Payara cannot reach the database at $url"
+}
+
+# JMS on the embedded OpenMQ broker: the connection factory and destinations the application
+# looks up, and a broker that syncs its message store to disk (its default can lose messages that
+# it has acknowledged when the machine crashes).
+configure_jms() {
+    local port="$1"
+    asadmin_at "$port" set 'configs.config.server-config.jms-service.property.imq\.persist\.file\.sync\.enabled=true' >/dev/null
+    local existing; existing="$(asadmin_at "$port" list-jms-resources)"
+    grep -qx jms/shop/connections <<<"$existing" || asadmin_at "$port" create-jms-resource \
+        --restype jakarta.jms.ConnectionFactory jms/shop/connections >/dev/null
+    grep -qx jms/pos/events <<<"$existing" || asadmin_at "$port" create-jms-resource \
+        --restype jakarta.jms.Queue --property Name=PosEvents jms/pos/events >/dev/null
+    grep -qx jms/stock/changes <<<"$existing" || asadmin_at "$port" create-jms-resource \
+        --restype jakarta.jms.Topic --property Name=StockChanges jms/stock/changes >/dev/null
 }
 
 # Request threads: Payara's default http-thread-pool has at most 5, too few for a shop.

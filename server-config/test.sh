@@ -26,11 +26,12 @@ ensure_domain "$DOMAIN" "$ADMIN_PORT" "$HTTP_PORT"
 trap '"$ASADMIN" stop-domain "$DOMAIN" >/dev/null 2>&1 || true' EXIT
 configure_jdbc "$ADMIN_PORT" "$TEST_DB_URL" "$DB_USER" "$DB_PASSWORD"
 configure_threads "$ADMIN_PORT"
+configure_jms "$ADMIN_PORT"
 # Demo mode on: the demo catalogue job runs at the first deployment and DemoCatalogueIT checks it;
 # the other tests make their own data under random names, so the demo products do not disturb them.
 configure_properties "$ADMIN_PORT" "selvedge.demo.mode=true"
 
 cd "$ROOT"
 $MVN -B verify \
-    -Dit.admin.port="$ADMIN_PORT" -Dit.http.port="$HTTP_PORT" \
+    -Dit.admin.port="$ADMIN_PORT" -Dit.http.port="$HTTP_PORT" -Dit.jms.port="$(( ADMIN_PORT + 2828 ))" \
     -Dit.db.url="$TEST_DB_URL" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" "$@"

@@ -41,6 +41,50 @@ var Shop = (function () {
     var panel = document.getElementById('filters');
     if (panel && window.innerWidth < 1024) { panel.removeAttribute('open'); }
   }
+  // Sizes and the stock badge follow the stock truth while the page is open (server-sent events).
+  function liveStock() {
+    var sizes = document.getElementById('sizes');
+    if (!sizes || !window.EventSource) { return; }
+    var labels = sizes.querySelectorAll('[data-sku]');
+    if (!labels.length) { return; }
+    var query = Array.prototype.map.call(labels, function (l) {
+      return 'sku=' + encodeURIComponent(l.getAttribute('data-sku'));
+    }).join('&');
+    var stream = new EventSource(sizes.getAttribute('data-live') + '?' + query);
+    stream.addEventListener('stock', function (e) {
+      var figure = JSON.parse(e.data);
+      Array.prototype.forEach.call(labels, function (label) {
+        if (label.getAttribute('data-sku') === figure.sku) { showSize(label, figure.available); }
+      });
+      showBadge(labels);
+    });
+  }
+  function showSize(label, available) {
+    label.setAttribute('data-available', available);
+    label.classList.toggle('is-out', available === 0);
+    label.title = available === 0 ? 'Out of stock' : 'In stock';
+    var input = label.querySelector('input');
+    input.disabled = available === 0;
+    if (available === 0) { input.checked = false; }
+    var note = label.querySelector('.size__note');
+    var text = available === 0 ? 'sold out' : (available <= 3 ? available + ' left' : '');
+    if (!note && text) {
+      note = document.createElement('span');
+      note.className = 'size__note';
+      label.appendChild(note);
+    }
+    if (note) { note.textContent = text; note.hidden = !text; }
+  }
+  function showBadge(labels) {
+    var badge = document.getElementById('stock-badge');
+    if (!badge) { return; }
+    var total = Array.prototype.reduce.call(labels, function (sum, l) {
+      return sum + Number(l.getAttribute('data-available'));
+    }, 0);
+    badge.textContent = total === 0 ? 'Out of stock' : (total <= 5 ? 'Only ' + total + ' left' : 'In stock');
+    badge.className = 'badge ' + (total === 0 ? 'badge--out' : (total <= 5 ? 'badge--low' : 'badge--in'));
+  }
+  document.addEventListener('DOMContentLoaded', liveStock);
   document.addEventListener('DOMContentLoaded', gallery);
   document.addEventListener('DOMContentLoaded', filters);
   return { units: units };

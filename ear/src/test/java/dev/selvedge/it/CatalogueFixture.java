@@ -292,6 +292,49 @@ public final class CatalogueFixture implements AutoCloseable {
         return key;
     }
 
+    /** Adds a warehouse that fulfils online orders; its code. */
+    public String addWarehouse() throws SQLException {
+        String code = storeCode() + "-WH";
+        insert(
+                "location_seq",
+                "INSERT INTO location (id, code, name, kind, fulfils_online) VALUES (?, ?, ?, 'WAREHOUSE', true)",
+                code,
+                code + " warehouse");
+        return code;
+    }
+
+    /** Sets on hand of a SKU at a location, creating the stock level if needed. */
+    public void stockAt(String sku, String locationCode, int onHand) throws SQLException {
+        try (PreparedStatement st =
+                db.prepareStatement(
+                        "INSERT INTO stock_level (id, variant_id, location_id, on_hand, reserved)"
+                                + " SELECT nextval('stock_level_seq'), v.id, l.id, ?, 0 FROM variant v, location l"
+                                + " WHERE v.sku = ? AND l.code = ?"
+                                + " ON CONFLICT (variant_id, location_id) DO UPDATE SET on_hand = EXCLUDED.on_hand")) {
+            st.setInt(1, onHand);
+            st.setString(2, sku);
+            st.setString(3, locationCode);
+            if (st.executeUpdate() != 1) {
+                throw new IllegalArgumentException(
+                        "No SKU " + sku + " or location " + locationCode);
+            }
+        }
+    }
+
+    /** On hand and reserved of a SKU at a location: {onHand, reserved}. */
+    public int[] level(String sku, String locationCode) throws SQLException {
+        try (PreparedStatement st =
+                db.prepareStatement(
+                        "SELECT s.on_hand, s.reserved FROM stock_level s JOIN variant v ON v.id = s.variant_id"
+                                + " JOIN location l ON l.id = s.location_id WHERE v.sku = ? AND l.code = ?")) {
+            st.setString(1, sku);
+            st.setString(2, locationCode);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? new int[] {rs.getInt(1), rs.getInt(2)} : new int[] {0, 0};
+            }
+        }
+    }
+
     public String storeCode() {
         return token.toUpperCase(Locale.ROOT);
     }

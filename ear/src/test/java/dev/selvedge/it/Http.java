@@ -55,6 +55,12 @@ public final class Http {
                 headers);
     }
 
+    public static Reply delete(String path, String... headers) {
+        return send(
+                HttpRequest.newBuilder(URI.create(ShopDeployment.baseUrl() + path)).DELETE(),
+                headers);
+    }
+
     private static Reply send(HttpRequest.Builder request, String... headers) {
         try {
             for (int i = 0; i < headers.length; i += 2) {

@@ -1,22 +1,14 @@
 package dev.selvedge.inventory;
 
-import jakarta.ejb.ApplicationException;
+import dev.selvedge.shared.Rejected;
 
 /**
  * A POS event that cannot be applied as sent (malformed, unknown SKU or store); nothing of it is
- * applied, and the same event may be sent again once corrected. {@code status} is the HTTP answer.
+ * applied, and the same event may be sent again once corrected.
  */
-@ApplicationException(rollback = true)
-public class PosEventRejected extends RuntimeException {
-
-    private final int status;
+public class PosEventRejected extends Rejected {
 
     public PosEventRejected(int status, String message) {
-        super(message);
-        this.status = status;
-    }
-
-    public int status() {
-        return status;
+        super(status, message);
     }
 }

@@ -43,7 +43,22 @@ public class PosEventService {
                 return duplicateAnswer(c, event.eventId());
             }
             Map<String, Sku> variants = variants(c, event.lines());
-            describe(c, terminal, event, checked);
+            StockWrites.describe(
+                    c,
+                    "POS",
+                    checked.type().name(),
+                    event.eventId(),
+                    "pos:" + terminal.storeCode() + "/" + terminal.terminalId(),
+                    event.reason(),
+                    checked.occurredAt());
+            StockWrites.lockSkus(c, variants.values().stream().mapToLong(Sku::id).toArray());
+            String cause =
+                    checked.type()
+                            + " at "
+                            + terminal.storeCode()
+                            + " (event "
+                            + event.eventId()
+                            + ")";
             JsonArrayBuilder lines = JsonObjects.array();
             int discrepancies = 0;
             List<PosEvent.Line> ordered = new ArrayList<>(event.lines());
@@ -58,12 +73,14 @@ public class PosEventService {
                                         variantId,
                                         terminal.locationId(),
                                         line.quantity(),
-                                        checked.occurredAt())
+                                        checked.occurredAt(),
+                                        cause)
                                 : move(
                                         c,
                                         variantId,
                                         terminal.locationId(),
-                                        checked.type().delta(line.quantity()));
+                                        checked.type().delta(line.quantity()),
+                                        cause);
                 boolean oversold = checked.type().takesOut() && line.quantity() > change[0];
                 if (oversold) {
                     discrepancies++;
@@ -265,24 +282,6 @@ public class PosEventService {
         return found;
     }
 
-    /** What the ledger trigger records of the changes that follow in this transaction. */
-    private static void describe(
-            Connection c, PosTerminal terminal, PosEvent event, Checked checked)
-            throws SQLException {
-        try (PreparedStatement st =
-                c.prepareStatement(
-                        "SELECT set_config('selvedge.channel', 'POS', true), set_config('selvedge.event_type', ?, true),"
-                                + " set_config('selvedge.event_id', ?, true), set_config('selvedge.actor', ?, true),"
-                                + " set_config('selvedge.reason', ?, true), set_config('selvedge.occurred_at', ?, true)")) {
-            st.setString(1, checked.type().name());
-            st.setString(2, event.eventId());
-            st.setString(3, "pos:" + terminal.storeCode() + "/" + terminal.terminalId());
-            st.setString(4, event.reason() == null ? "" : event.reason());
-            st.setString(5, checked.occurredAt().toString());
-            st.execute();
-        }
-    }
-
     private static void ensureLevel(Connection c, long variantId, long locationId)
             throws SQLException {
         try (PreparedStatement st =
@@ -295,20 +294,50 @@ public class PosEventService {
         }
     }
 
-    /** Moves on hand by delta under a row lock, never below zero: {before, after, applied}. */
-    private static int[] move(Connection c, long variantId, long locationId, int delta)
+    /**
+     * Moves on hand by delta under a row lock, never below zero: {before, after, applied}. Units
+     * that online orders held here and that the till has now taken are first moved to other
+     * locations or flagged (so that the database never holds more than is on hand).
+     */
+    private static int[] move(
+            Connection c, long variantId, long locationId, int delta, String cause)
             throws SQLException {
+        String update =
+                "UPDATE stock_level s SET on_hand = GREATEST(old.on_hand + ?, 0)"
+                        + " FROM (SELECT id, on_hand FROM stock_level WHERE variant_id = ? AND location_id = ? FOR UPDATE) old"
+                        + " WHERE s.id = old.id AND GREATEST(old.on_hand + ?, 0) >= s.reserved"
+                        + " RETURNING old.on_hand, s.on_hand";
+        for (int attempt = 0; ; attempt++) {
+            try (PreparedStatement st = c.prepareStatement(update)) {
+                st.setInt(1, delta);
+                st.setLong(2, variantId);
+                st.setLong(3, locationId);
+                st.setInt(4, delta);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        return new int[] {rs.getInt(1), rs.getInt(2), 1};
+                    }
+                }
+            }
+            if (attempt > 0) {
+                throw new IllegalStateException("Reserved units could not be taken back");
+            }
+            int[] level = level(c, variantId, locationId);
+            ReservationService.makeRoom(
+                    c, variantId, locationId, level[1] - Math.max(level[0] + delta, 0), cause);
+        }
+    }
+
+    /** On hand and reserved of a stock level. */
+    private static int[] level(Connection c, long variantId, long locationId) throws SQLException {
         try (PreparedStatement st =
                 c.prepareStatement(
-                        "UPDATE stock_level s SET on_hand = GREATEST(old.on_hand + ?, 0)"
-                                + " FROM (SELECT id, on_hand FROM stock_level WHERE variant_id = ? AND location_id = ? FOR UPDATE) old"
-                                + " WHERE s.id = old.id RETURNING old.on_hand, s.on_hand")) {
-            st.setInt(1, delta);
-            st.setLong(2, variantId);
-            st.setLong(3, locationId);
+                        "SELECT on_hand, reserved FROM stock_level WHERE variant_id = ? AND location_id = ?")) {
+            st.setLong(1, variantId);
+            st.setLong(2, locationId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new int[] {rs.getInt(1), rs.getInt(2), 1};
+                return new int[] {rs.getInt(1), rs.getInt(2)};
             }
         }
     }
@@ -318,37 +347,40 @@ public class PosEventService {
      * was taken: the count is older news than what the ledger already holds.
      */
     private static int[] count(
-            Connection c, long variantId, long locationId, int counted, OffsetDateTime at)
+            Connection c,
+            long variantId,
+            long locationId,
+            int counted,
+            OffsetDateTime at,
+            String cause)
             throws SQLException {
+        int[] level = level(c, variantId, locationId);
         try (PreparedStatement st =
                 c.prepareStatement(
-                        "UPDATE stock_level s SET on_hand = ?"
-                                + " FROM (SELECT id, on_hand FROM stock_level WHERE variant_id = ? AND location_id = ? FOR UPDATE) old"
-                                + " WHERE s.id = old.id AND NOT EXISTS (SELECT 1 FROM stock_movement m WHERE m.variant_id = ?"
-                                + " AND m.location_id = ? AND m.occurred_at > ? AND m.event_type <> 'OPENING')"
-                                + " RETURNING old.on_hand, s.on_hand")) {
-            st.setInt(1, counted);
-            st.setLong(2, variantId);
-            st.setLong(3, locationId);
-            st.setLong(4, variantId);
-            st.setLong(5, locationId);
-            st.setTimestamp(6, Timestamp.from(at.toInstant()));
+                        "SELECT EXISTS (SELECT 1 FROM stock_movement WHERE variant_id = ? AND location_id = ?"
+                                + " AND occurred_at > ? AND event_type <> 'OPENING')")) {
+            st.setLong(1, variantId);
+            st.setLong(2, locationId);
+            st.setTimestamp(3, Timestamp.from(at.toInstant()));
             try (ResultSet rs = st.executeQuery()) {
-                if (rs.next()) {
-                    return new int[] {rs.getInt(1), rs.getInt(2), 1};
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return new int[] {level[0], level[0], 0};
                 }
             }
         }
+        if (counted < level[1]) {
+            ReservationService.makeRoom(c, variantId, locationId, level[1] - counted, cause);
+        }
         try (PreparedStatement st =
                 c.prepareStatement(
-                        "SELECT on_hand FROM stock_level WHERE variant_id = ? AND location_id = ?")) {
-            st.setLong(1, variantId);
-            st.setLong(2, locationId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return new int[] {rs.getInt(1), rs.getInt(1), 0};
-            }
+                        "UPDATE stock_level SET on_hand = ? WHERE variant_id = ? AND location_id = ?")) {
+            st.setInt(1, counted);
+            st.setLong(2, variantId);
+            st.setLong(3, locationId);
+            st.executeUpdate();
         }
+        return new int[] {level[0], counted, 1};
     }
 
     private static void recordDiscrepancy(

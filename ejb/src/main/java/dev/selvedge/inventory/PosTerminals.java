@@ -47,6 +47,34 @@ public class PosTerminals {
         }
     }
 
+    /**
+     * A store's terminal for the JMS door, where the broker admits the sender and the event names
+     * its store; empty for an unknown store.
+     */
+    public Optional<PosTerminal> forStore(String storeCode, String terminalId) {
+        if (storeCode == null || storeCode.isBlank()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "SELECT id, code FROM location WHERE code = ? AND kind = 'STORE'")) {
+            st.setString(1, storeCode);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(
+                                new PosTerminal(
+                                        0,
+                                        terminalId == null ? "jms" : terminalId,
+                                        rs.getLong(1),
+                                        rs.getString(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up a store", e);
+        }
+    }
+
     static String hash(String apiKey) {
         try {
             return HexFormat.of()

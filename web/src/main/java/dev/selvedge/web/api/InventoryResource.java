@@ -10,7 +10,11 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class InventoryResource {
 
     @Inject private InventoryService inventory;
+
+    @Inject private LiveStock live;
 
     @GET
     @Path("/{sku}")
@@ -44,6 +50,21 @@ public class InventoryResource {
                                                 l.reserved(),
                                                 l.lastHeardAt()))
                         .toList());
+    }
+
+    @GET
+    @Path("/live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(
+            summary =
+                    "Server-sent events 'stock' {sku, available} for the SKUs asked for (up to 50):"
+                            + " their figures now, then every change")
+    public void live(
+            @QueryParam("sku") List<String> skus, @Context SseEventSink sink, @Context Sse sse) {
+        if (skus.isEmpty() || skus.size() > 50) {
+            throw new BadRequestException("Ask for 1 to 50 SKUs: ?sku=A&sku=B");
+        }
+        live.watch(skus, inventory::availableOnline, sink, sse);
     }
 
     public record StockJson(

@@ -1,6 +1,6 @@
 package dev.selvedge.web.api;
 
-import dev.selvedge.inventory.PosEvent;
+import dev.selvedge.inventory.PosDeadLetters;
 import dev.selvedge.inventory.PosEventRejected;
 import dev.selvedge.inventory.PosEventService;
 import dev.selvedge.inventory.PosTerminal;
@@ -8,9 +8,6 @@ import dev.selvedge.inventory.PosTerminals;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,11 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 public class PosEventsResource {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
-
     @Inject private PosTerminals terminals;
 
     @Inject private PosEventService events;
+
+    @Inject private PosDeadLetters deadLetters;
 
     @Context private UriInfo uri;
 
@@ -65,25 +62,16 @@ public class PosEventsResource {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"selvedge-pos\"")
                     .build();
         }
-        PosEvent event;
         try {
-            event = JSONB.fromJson(body, PosEvent.class);
-        } catch (JsonbException e) {
-            return Problem.response(
-                    400,
-                    "malformed-json",
-                    "Malformed JSON",
-                    "The body is not a POS event in JSON: " + rootMessage(e),
-                    path());
-        }
-        try {
-            JsonObject answer = events.apply(terminal, event);
+            JsonObject answer = events.apply(terminal, PosDeadLetters.parse(body));
             return Response.ok(answer, MediaType.APPLICATION_JSON).build();
         } catch (PosEventRejected e) {
+            // Nothing is lost: staff see the refused event and can replay it once fixed.
+            deadLetters.keep(terminal, body, e.getMessage());
             return Problem.response(
                     e.status(),
-                    e.status() == 400 ? "bad-request" : "unprocessable-event",
-                    e.status() == 400 ? "Bad request" : "Event cannot be applied",
+                    e.status() == 400 ? "malformed-event" : "unprocessable-event",
+                    e.status() == 400 ? "Malformed event" : "Event cannot be applied",
                     e.getMessage(),
                     path());
         }
@@ -91,13 +79,5 @@ public class PosEventsResource {
 
     private String path() {
         return uri.getRequestUri().getPath();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

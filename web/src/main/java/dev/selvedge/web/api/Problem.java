@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 public record Problem(String type, String title, int status, String detail, String instance) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
-    private static final String TYPES = "https://selvedge.dev/problems/";
+    static final String TYPES = "https://selvedge.dev/problems/";
 
     public static Response response(
             int status, String kind, String title, String detail, String instance) {
@@ -20,4 +20,15 @@ public record Problem(String type, String title, int status, String detail, Stri
                 .entity(new Problem(TYPES + kind, title, status, detail, instance))
                 .build();
     }
+
+    /** Fewer units left than asked for: which SKU, how many asked, how many there are. */
+    public record SoldOut(
+            String type,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            String sku,
+            int requested,
+            int available) {}
 }

@@ -1,5 +1,7 @@
 package dev.selvedge.web.api;
 
+import dev.selvedge.inventory.SoldOut;
+import dev.selvedge.shared.Rejected;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -43,6 +45,45 @@ public final class ProblemMappers {
                             : e.getMessage();
             return Problem.response(
                     404, "not-found", "Not found", detail, uri.getRequestUri().getPath());
+        }
+    }
+
+    /** A request the services would not take as sent. */
+    @Provider
+    public static class RejectedRequest implements ExceptionMapper<Rejected> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(Rejected e) {
+            String path = uri.getRequestUri().getPath();
+            if (e instanceof SoldOut soldOut) {
+                return Response.status(409)
+                        .type(Problem.MEDIA_TYPE)
+                        .entity(
+                                new Problem.SoldOut(
+                                        Problem.TYPES + "sold-out",
+                                        "Sold out",
+                                        409,
+                                        e.getMessage(),
+                                        path,
+                                        soldOut.sku(),
+                                        soldOut.requested(),
+                                        soldOut.available()))
+                        .build();
+            }
+            return switch (e.status()) {
+                case 400 ->
+                        Problem.response(400, "bad-request", "Bad request", e.getMessage(), path);
+                case 404 -> Problem.response(404, "not-found", "Not found", e.getMessage(), path);
+                case 409 -> Problem.response(409, "conflict", "Conflict", e.getMessage(), path);
+                default ->
+                        Problem.response(
+                                e.status(),
+                                "unprocessable",
+                                "Cannot be processed",
+                                e.getMessage(),
+                                path);
+            };
         }
     }
 

@@ -1,0 +1,24 @@
+package dev.selvedge.it;
+
+import jakarta.jms.ConnectionFactory;
+
+/**
+ * A connection factory for the test server's OpenMQ broker, made with the client that ships with
+ * Payara (on the test class path, not a compile dependency: hence the reflection).
+ */
+final class Broker {
+
+    private Broker() {}
+
+    static ConnectionFactory connect() throws ReflectiveOperationException {
+        Object factory =
+                Class.forName("com.sun.messaging.ConnectionFactory").getConstructor().newInstance();
+        factory.getClass()
+                .getMethod("setProperty", String.class, String.class)
+                .invoke(
+                        factory,
+                        "imqAddressList",
+                        "localhost:" + System.getProperty("it.jms.port"));
+        return (ConnectionFactory) factory;
+    }
+}

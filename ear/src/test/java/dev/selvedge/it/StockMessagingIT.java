@@ -1,0 +1,255 @@
+package dev.selvedge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The broker side of the stock truth, with the OpenMQ client a store system would use: POS events
+ * through the {@code jms/pos/events} queue, poison messages to the dead-letter store after exactly
+ * the configured attempts, every change (and no rolled-back one) on {@code jms/stock/changes}, and
+ * the server-sent stream that product pages follow.
+ */
+class StockMessagingIT extends ShopDeployment {
+
+    private static final int MAX_ATTEMPTS = 5; // selvedge.pos.jms.max-attempts, default
+
+    private CatalogueFixture fixture;
+    private JMSContext jms;
+
+    @BeforeEach
+    void connect() throws Exception {
+        fixture = CatalogueFixture.create();
+        jms = Broker.connect().createContext("guest", "guest");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        jms.close();
+        fixture.close();
+    }
+
+    private String event(String eventId, String type, String... skuQuantity) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < skuQuantity.length; i += 2) {
+            lines.append(i == 0 ? "" : ",")
+                    .append("{\"sku\":\"")
+                    .append(skuQuantity[i])
+                    .append("\",\"quantity\":")
+                    .append(skuQuantity[i + 1])
+                    .append('}');
+        }
+        return "{\"eventId\":\""
+                + eventId
+                + "\",\"storeCode\":\""
+                + fixture.storeCode()
+                + "\",\"terminalId\":\"T9\",\"occurredAt\":\"2026-11-26T10:00:00+05:30\",\"type\":\""
+                + type
+                + "\",\"lines\":["
+                + lines
+                + "]}";
+    }
+
+    private void sendToQueue(String body) {
+        jms.createProducer().send(jms.createQueue("PosEvents"), body);
+    }
+
+    private String id(String name) {
+        return fixture.token + "-" + name;
+    }
+
+    private static String await(ThrowingSupplier<String> value, String expected, long millis)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        String now = value.get();
+        while (!expected.equals(now) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            now = value.get();
+        }
+        return now;
+    }
+
+    interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    @Test
+    void appliesAnEventFromTheQueueOnceAndPublishesTheChange() throws Exception {
+        String navyS = fixture.sku(fixture.linenShirt, "Navy", "S"); // 3 in the store
+        try (JMSConsumer changes = jms.createConsumer(jms.createTopic("StockChanges"))) {
+            sendToQueue(event(id("jms-sale"), "SALE", navyS, "1"));
+            sendToQueue(event(id("jms-sale"), "SALE", navyS, "1")); // a repeat changes nothing
+
+            assertThat(
+                            await(
+                                    () ->
+                                            String.valueOf(
+                                                    fixture.level(navyS, fixture.storeCode())[0]),
+                                    "2",
+                                    10_000))
+                    .isEqualTo("2");
+            JsonObject change = nextChangeOf(changes, navyS, 10_000);
+            assertThat(change).as("a message on jms/stock/changes").isNotNull();
+            assertThat(change.getString("type")).isEqualTo("STOCK_CHANGED");
+            assertThat(change.getString("eventId")).startsWith("stock-");
+            assertThat(change.getString("location")).isEqualTo(fixture.storeCode());
+            assertThat(change.getInt("onHand")).isEqualTo(2);
+            assertThat(change.getInt("availableOnline")).isEqualTo(2);
+            assertThat(change.getString("channel")).isEqualTo("POS");
+            assertThat(change.getString("causeId")).isEqualTo(id("jms-sale"));
+            Thread.sleep(1000);
+            assertThat(fixture.level(navyS, fixture.storeCode())[0]).isEqualTo(2);
+            assertThat(
+                            fixture.single(
+                                    "SELECT COUNT(*) FROM stock_movement WHERE event_id = ?",
+                                    id("jms-sale")))
+                    .isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aChangeThatRollsBackSendsNoMessage() throws Exception {
+        String navyS = fixture.sku(fixture.linenShirt, "Navy", "S");
+        String key = fixture.issueTerminal("T1");
+        try (JMSConsumer changes = jms.createConsumer(jms.createTopic("StockChanges"))) {
+            // The first line would apply, the second names an unknown SKU: all of it rolls back.
+            Http.Reply refused =
+                    Http.post(
+                            "/api/v1/pos/events",
+                            event(id("rolled-back"), "SALE", navyS, "1", "NO-SUCH-SKU", "1")
+                                    .replace("T9", "T1"),
+                            "Authorization",
+                            "Bearer " + key);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(nextChangeOf(changes, navyS, 2_000)).isNull();
+            assertThat(fixture.level(navyS, fixture.storeCode())[0]).isEqualTo(3);
+            // The refused event is kept for staff.
+            assertThat(
+                            fixture.single(
+                                    "SELECT door || ' ' || reason FROM pos_dead_letter WHERE event_id = ?",
+                                    id("rolled-back")))
+                    .startsWith("HTTP Unknown sku NO-SUCH-SKU");
+        }
+    }
+
+    @Test
+    void aPoisonMessageReachesTheDeadLetterStoreAfterTheConfiguredAttempts() throws Exception {
+        String navyS = fixture.sku(fixture.linenShirt, "Navy", "S");
+        String unknownSku = event(id("poison"), "SALE", navyS + "-GONE", "1");
+        sendToQueue(unknownSku);
+        String dead =
+                await(
+                        () ->
+                                fixture.single(
+                                        "SELECT attempts || ' ' || door FROM pos_dead_letter WHERE event_id = ?",
+                                        id("poison")),
+                        MAX_ATTEMPTS + " JMS",
+                        30_000);
+        assertThat(dead).isEqualTo(MAX_ATTEMPTS + " JMS");
+        assertThat(
+                        fixture.single(
+                                "SELECT reason FROM pos_dead_letter WHERE event_id = ?",
+                                id("poison")))
+                .contains("Unknown sku " + navyS + "-GONE");
+        // Taken off the queue after that: not delivered (and counted) again.
+        Thread.sleep(2000);
+        assertThat(
+                        fixture.single(
+                                "SELECT a.attempts FROM pos_message_attempt a JOIN pos_dead_letter d"
+                                        + " ON d.message_id = a.message_id WHERE d.event_id = ?",
+                                id("poison")))
+                .isEqualTo(String.valueOf(MAX_ATTEMPTS));
+
+        sendToQueue("this is not JSON " + id("garbage"));
+        String garbage =
+                await(
+                        () ->
+                                fixture.single(
+                                        "SELECT attempts FROM pos_dead_letter WHERE body = ?",
+                                        "this is not JSON " + id("garbage")),
+                        String.valueOf(MAX_ATTEMPTS),
+                        30_000);
+        assertThat(garbage).isEqualTo(String.valueOf(MAX_ATTEMPTS));
+    }
+
+    @Test
+    void productPagesFollowTheStockOfTheirSizesLive() throws Exception {
+        String navyL = fixture.sku(fixture.linenShirt, "Navy", "L"); // 3
+        BlockingQueue<String> events = new ArrayBlockingQueue<>(100);
+        HttpResponse<InputStream> stream =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        ShopDeployment.baseUrl()
+                                                                + "/api/v1/inventory/live?sku="
+                                                                + navyL))
+                                        .header("Accept", "text/event-stream")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader lines =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    stream.body(), StandardCharsets.UTF_8))) {
+                                String line;
+                                while ((line = lines.readLine()) != null) {
+                                    if (line.startsWith("data:")) {
+                                        events.add(line.substring(5).strip());
+                                    }
+                                }
+                            } catch (Exception closed) {
+                                // The test ended the stream.
+                            }
+                        });
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(events.poll(10, TimeUnit.SECONDS))
+                .isEqualTo("{\"available\":3,\"sku\":\"" + navyL + "\"}");
+
+        fixture.stockAt(navyL, fixture.storeCode(), 1); // any change, even one made in SQL
+        assertThat(events.poll(10, TimeUnit.SECONDS))
+                .isEqualTo("{\"available\":1,\"sku\":\"" + navyL + "\"}");
+        stream.body().close();
+    }
+
+    private static JsonObject nextChangeOf(JMSConsumer changes, String sku, long millis)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            TextMessage message =
+                    (TextMessage)
+                            changes.receive(Math.max(1, deadline - System.currentTimeMillis()));
+            if (message == null) {
+                return null;
+            }
+            JsonObject change = Json.createReader(new StringReader(message.getText())).readObject();
+            if (change.getString("sku").equals(sku)) {
+                return change;
+            }
+        }
+        return null;
+    }
+}

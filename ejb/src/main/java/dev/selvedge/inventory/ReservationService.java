@@ -1,0 +1,466 @@
+package dev.selvedge.inventory;
+
+import dev.selvedge.shared.Rejected;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Holds units for checkouts: a hold takes units that can be sold online now, or fails with {@link
+ * SoldOut} and holds nothing; payment turns it into a sale ({@link #confirm}); cancel, failure or
+ * expiry gives the units back. Every change is a locked, conditional update in PostgreSQL, and the
+ * database refuses to hold more than is on hand.
+ */
+@Stateless
+public class ReservationService {
+
+    static final int MAX_LINES = 50;
+    static final int MAX_UNITS_PER_SKU = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Resource(lookup = "jdbc/shop")
+    private DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "selvedge.reservation.hold-minutes", defaultValue = "15")
+    private int defaultHoldMinutes;
+
+    /**
+     * Holds the units of a checkout, all or nothing. The same reference again gives the first
+     * reservation back and holds nothing more.
+     */
+    public Reservation hold(ReservationRequest request) {
+        Map<String, Integer> wanted = check(request);
+        int minutes = request.holdMinutes() == null ? defaultHoldMinutes : request.holdMinutes();
+        try (Connection c = dataSource.getConnection()) {
+            Optional<Reservation> earlier = find(c, "reference", request.reference());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            Map<Long, String> variants = variantIds(c, wanted.keySet());
+            StockWrites.describe(
+                    c, "ONLINE", "RESERVE", request.reference(), "checkout", null, null);
+            StockWrites.lockSkus(
+                    c, variants.keySet().stream().mapToLong(Long::longValue).toArray());
+            long reservationId;
+            try (PreparedStatement st =
+                    c.prepareStatement(
+                            "INSERT INTO reservation (token, reference, status, expires_at)"
+                                    + " VALUES (?, ?, 'HELD', now() + make_interval(mins => ?))"
+                                    + " ON CONFLICT (reference) DO NOTHING RETURNING id")) {
+                st.setString(1, newToken());
+                st.setString(2, request.reference());
+                st.setInt(3, minutes);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        // A concurrent hold with the same reference won; give its answer.
+                        throw new Rejected(
+                                409,
+                                "A reservation with reference '"
+                                        + request.reference()
+                                        + "' is being made; ask again");
+                    }
+                    reservationId = rs.getLong(1);
+                }
+            }
+            for (Map.Entry<Long, String> variant : variants.entrySet()) {
+                allocate(
+                        c,
+                        reservationId,
+                        variant.getKey(),
+                        variant.getValue(),
+                        wanted.get(variant.getValue()));
+            }
+            return find(c, "id", reservationId).orElseThrow();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hold stock for " + request.reference(), e);
+        }
+    }
+
+    /** The reservation a token stands for. */
+    public Optional<Reservation> byToken(String token) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, "token", token);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read a reservation", e);
+        }
+    }
+
+    /** Payment succeeded: the held units leave stock as an online sale. Repeats change nothing. */
+    public Reservation confirm(String token) {
+        return close(token, "SOLD", "SALE");
+    }
+
+    /** The checkout was cancelled or payment failed: the units go back. Repeats change nothing. */
+    public Reservation release(String token) {
+        return close(token, "RELEASED", "RELEASE");
+    }
+
+    /** Gives back the units of up to {@code limit} reservations past their expiry; how many. */
+    public int expireDue(int limit) {
+        List<String> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "SELECT token FROM reservation WHERE status = 'HELD' AND expires_at <= now()"
+                                        + " ORDER BY expires_at LIMIT ?")) {
+            st.setInt(1, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    due.add(rs.getString(1));
+                }
+            }
+            for (String token : due) {
+                closeWith(c, token, "EXPIRED", "EXPIRE");
+            }
+            return due.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not expire reservations", e);
+        }
+    }
+
+    private Reservation close(String token, String status, String eventType) {
+        try (Connection c = dataSource.getConnection()) {
+            return closeWith(c, token, status, eventType);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not close reservation", e);
+        }
+    }
+
+    private static Reservation closeWith(
+            Connection c, String token, String status, String eventType) throws SQLException {
+        long id;
+        String reference;
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "UPDATE reservation SET status = ?, closed_at = now()"
+                                + " WHERE token = ? AND status = 'HELD' RETURNING id, reference")) {
+            st.setString(1, status);
+            st.setString(2, token);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    // Closed before (or unknown): answer with what it is now.
+                    return find(c, "token", token)
+                            .orElseThrow(() -> new Rejected(404, "No reservation " + token));
+                }
+                id = rs.getLong(1);
+                reference = rs.getString(2);
+            }
+        }
+        StockWrites.describe(c, "ONLINE", eventType, reference, "checkout", null, null);
+        StockWrites.lockSkus(c, variantsOf(c, id));
+        // Read after the locks: a till may have just moved a line to another location.
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "UPDATE stock_level s SET reserved = s.reserved - l.quantity,"
+                                + " on_hand = s.on_hand - CASE WHEN ? THEN l.quantity ELSE 0 END"
+                                + " FROM (SELECT variant_id, location_id, SUM(quantity)::INT AS quantity"
+                                + " FROM reservation_line WHERE reservation_id = ? AND status = 'HELD'"
+                                + " GROUP BY variant_id, location_id) l"
+                                + " WHERE s.variant_id = l.variant_id AND s.location_id = l.location_id")) {
+            st.setBoolean(1, status.equals("SOLD"));
+            st.setLong(2, id);
+            st.executeUpdate();
+        }
+        return find(c, "id", id).orElseThrow();
+    }
+
+    /**
+     * Takes back {@code units} units held at a location for a SKU because a till sold them: each
+     * reservation line there (newest first) moves to another location that can sell it online, or
+     * becomes SHORT for staff. The caller holds the SKU's lock.
+     */
+    static void makeRoom(Connection c, long variantId, long locationId, int units, String cause)
+            throws SQLException {
+        int remaining = units;
+        List<long[]> lines = new ArrayList<>();
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT l.id, l.reservation_id, l.quantity FROM reservation_line l"
+                                + " JOIN reservation r ON r.id = l.reservation_id"
+                                + " WHERE l.variant_id = ? AND l.location_id = ? AND l.status = 'HELD'"
+                                + " AND r.status = 'HELD' ORDER BY r.created_at DESC, l.id DESC FOR UPDATE OF l")) {
+            st.setLong(1, variantId);
+            st.setLong(2, locationId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3)});
+                }
+            }
+        }
+        for (long[] line : lines) {
+            if (remaining <= 0) {
+                break;
+            }
+            int take = (int) Math.min(line[2], remaining);
+            remaining -= take;
+            if (take < line[2]) {
+                try (PreparedStatement st =
+                        c.prepareStatement(
+                                "UPDATE reservation_line SET quantity = quantity - ? WHERE id = ?")) {
+                    st.setInt(1, take);
+                    st.setLong(2, line[0]);
+                    st.executeUpdate();
+                }
+            }
+            Optional<String> to = holdElsewhere(c, variantId, locationId, take);
+            try (PreparedStatement st =
+                    c.prepareStatement(
+                            take < line[2]
+                                    ? "INSERT INTO reservation_line (reservation_id, variant_id, location_id, quantity, status, note)"
+                                            + " SELECT reservation_id, variant_id, location_id, ?, ?, ? FROM reservation_line WHERE id = ?"
+                                    : "UPDATE reservation_line SET quantity = ?, status = ?, note = ? WHERE id = ?")) {
+                st.setInt(1, take);
+                st.setString(2, to.isPresent() ? "MOVED" : "SHORT");
+                st.setString(
+                        3,
+                        to.isPresent()
+                                ? cause + "; moved to " + to.get()
+                                : cause + "; no other location had stock");
+                st.setLong(4, line[0]);
+                st.executeUpdate();
+            }
+            if (to.isPresent()) {
+                try (PreparedStatement st =
+                        c.prepareStatement(
+                                "INSERT INTO reservation_line (reservation_id, variant_id, location_id, quantity)"
+                                        + " SELECT ?, ?, id, ? FROM location WHERE code = ?")) {
+                    st.setLong(1, line[1]);
+                    st.setLong(2, variantId);
+                    st.setInt(3, take);
+                    st.setString(4, to.get());
+                    st.executeUpdate();
+                }
+            }
+            try (PreparedStatement st =
+                    c.prepareStatement(
+                            "UPDATE stock_level SET reserved = reserved - ? WHERE variant_id = ? AND location_id = ?")) {
+                st.setInt(1, take);
+                st.setLong(2, variantId);
+                st.setLong(3, locationId);
+                st.executeUpdate();
+            }
+        }
+    }
+
+    /** Holds units at the other location with the most to sell, if one has enough: its code. */
+    private static Optional<String> holdElsewhere(
+            Connection c, long variantId, long notLocationId, int units) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "UPDATE stock_level s SET reserved = s.reserved + ? FROM ("
+                                + " SELECT s2.id, l.code FROM stock_level s2 JOIN location l ON l.id = s2.location_id"
+                                + " WHERE s2.variant_id = ? AND s2.location_id <> ? AND sellable(s2, l) >= ?"
+                                + " ORDER BY sellable(s2, l) DESC, l.code LIMIT 1) best"
+                                + " WHERE s.id = best.id RETURNING best.code")) {
+            st.setInt(1, units);
+            st.setLong(2, variantId);
+            st.setLong(3, notLocationId);
+            st.setInt(4, units);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Holds {@code units} of one SKU, warehouse first and then the locations with most to sell,
+     * split over locations where one has too few. The SKU is locked, so the figures read here stay
+     * true until the updates; the conditional update and the table's CHECK guard them anyway.
+     */
+    private static void allocate(
+            Connection c, long reservationId, long variantId, String sku, int units)
+            throws SQLException {
+        List<long[]> plan = new ArrayList<>();
+        int found = 0;
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT s.location_id, sellable(s, l) FROM stock_level s JOIN location l ON l.id = s.location_id"
+                                + " WHERE s.variant_id = ? AND sellable(s, l) > 0"
+                                + " ORDER BY (l.kind = 'WAREHOUSE') DESC, sellable(s, l) DESC, l.code")) {
+            st.setLong(1, variantId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next() && found < units) {
+                    int take = Math.min(rs.getInt(2), units - found);
+                    plan.add(new long[] {rs.getLong(1), take});
+                    found += take;
+                }
+            }
+        }
+        if (found < units) {
+            throw new SoldOut(sku, units, found);
+        }
+        for (long[] part : plan) {
+            try (PreparedStatement st =
+                    c.prepareStatement(
+                            "UPDATE stock_level SET reserved = reserved + ?"
+                                    + " WHERE variant_id = ? AND location_id = ? AND on_hand - reserved >= ?")) {
+                st.setInt(1, (int) part[1]);
+                st.setLong(2, variantId);
+                st.setLong(3, part[0]);
+                st.setInt(4, (int) part[1]);
+                if (st.executeUpdate() != 1) {
+                    throw new SoldOut(sku, units, found - (int) part[1]);
+                }
+            }
+            try (PreparedStatement st =
+                    c.prepareStatement(
+                            "INSERT INTO reservation_line (reservation_id, variant_id, location_id, quantity)"
+                                    + " VALUES (?, ?, ?, ?)")) {
+                st.setLong(1, reservationId);
+                st.setLong(2, variantId);
+                st.setLong(3, part[0]);
+                st.setInt(4, (int) part[1]);
+                st.executeUpdate();
+            }
+        }
+    }
+
+    /** Units wanted per SKU (a SKU on two lines counts once, summed), or why the request is bad. */
+    static Map<String, Integer> check(ReservationRequest request) {
+        if (request == null) {
+            throw new Rejected(400, "The request is empty");
+        }
+        if (request.reference() == null || !request.reference().matches("[A-Za-z0-9._:-]{1,80}")) {
+            throw new Rejected(422, "reference is 1 to 80 letters, digits, '.', '_', ':' or '-'");
+        }
+        if (request.holdMinutes() != null
+                && (request.holdMinutes() < 1 || request.holdMinutes() > 60)) {
+            throw new Rejected(422, "holdMinutes is 1 to 60");
+        }
+        if (request.lines() == null
+                || request.lines().isEmpty()
+                || request.lines().size() > MAX_LINES) {
+            throw new Rejected(422, "A reservation has 1 to " + MAX_LINES + " lines");
+        }
+        Map<String, Integer> wanted = new TreeMap<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            ReservationRequest.Line line = request.lines().get(i);
+            if (line == null || line.sku() == null || line.sku().isBlank()) {
+                throw new Rejected(422, "Line " + (i + 1) + " needs a sku");
+            }
+            if (line.quantity() == null || line.quantity() < 1) {
+                throw new Rejected(
+                        422,
+                        "Line " + (i + 1) + ": quantity " + line.quantity() + " must be 1 or more");
+            }
+            wanted.merge(line.sku().strip(), line.quantity(), Integer::sum);
+        }
+        wanted.forEach(
+                (sku, units) -> {
+                    if (units > MAX_UNITS_PER_SKU) {
+                        throw new Rejected(
+                                422,
+                                "At most "
+                                        + MAX_UNITS_PER_SKU
+                                        + " units of one SKU per order; "
+                                        + units
+                                        + " of "
+                                        + sku
+                                        + " asked for");
+                    }
+                });
+        return wanted;
+    }
+
+    /** Variant id to SKU, in id order (the lock order); an unknown SKU rejects the request. */
+    private static Map<Long, String> variantIds(Connection c, java.util.Set<String> skus)
+            throws SQLException {
+        Map<Long, String> ids = new TreeMap<>();
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT id, sku FROM variant WHERE sku = ANY(?)")) {
+            st.setArray(1, c.createArrayOf("text", skus.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        for (String sku : skus) {
+            if (!ids.containsValue(sku)) {
+                throw new Rejected(422, "Unknown sku " + sku + "; nothing was held");
+            }
+        }
+        return ids;
+    }
+
+    private static long[] variantsOf(Connection c, long reservationId) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT DISTINCT variant_id FROM reservation_line WHERE reservation_id = ?")) {
+            st.setLong(1, reservationId);
+            try (ResultSet rs = st.executeQuery()) {
+                List<Long> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                return ids.stream().mapToLong(Long::longValue).toArray();
+            }
+        }
+    }
+
+    private static Optional<Reservation> find(Connection c, String column, Object value)
+            throws SQLException {
+        String token;
+        String reference;
+        String status;
+        java.time.Instant expiresAt;
+        long id;
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT id, token, reference, status, expires_at FROM reservation WHERE "
+                                + column
+                                + " = ?")) {
+            st.setObject(1, value);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                id = rs.getLong(1);
+                token = rs.getString(2);
+                reference = rs.getString(3);
+                status = rs.getString(4);
+                expiresAt = rs.getTimestamp(5).toInstant();
+            }
+        }
+        List<Reservation.Line> lines = new ArrayList<>();
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT v.sku, loc.code, l.quantity, l.status, l.note FROM reservation_line l"
+                                + " JOIN variant v ON v.id = l.variant_id JOIN location loc ON loc.id = l.location_id"
+                                + " WHERE l.reservation_id = ? ORDER BY l.id")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(
+                            new Reservation.Line(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getInt(3),
+                                    rs.getString(4),
+                                    rs.getString(5)));
+                }
+            }
+        }
+        return Optional.of(new Reservation(token, reference, status, expiresAt, lines));
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

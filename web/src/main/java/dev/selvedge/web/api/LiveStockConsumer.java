@@ -1,0 +1,46 @@
+package dev.selvedge.web.api;
+
+import dev.selvedge.shared.JsonObjects;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.json.JsonObject;
+import java.util.logging.Logger;
+
+/**
+ * Subscribes this server to {@code jms/stock/changes} and hands each SKU's new figure to the
+ * product pages watching it. Not durable: a page that was not open needs no past changes.
+ */
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(
+                    propertyName = "destinationLookup",
+                    propertyValue = "jms/stock/changes"),
+            @ActivationConfigProperty(
+                    propertyName = "destinationType",
+                    propertyValue = "jakarta.jms.Topic"),
+            @ActivationConfigProperty(
+                    propertyName = "connectionFactoryLookup",
+                    propertyValue = "jms/shop/connections")
+        })
+public class LiveStockConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(LiveStockConsumer.class.getName());
+
+    @Inject private LiveStock live;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            JsonObject change = JsonObjects.parse(((TextMessage) message).getText());
+            live.changed(change.getString("sku"), change.getInt("availableOnline"));
+        } catch (JMSException | RuntimeException e) {
+            // A page badge is a convenience: a bad change message is logged, not redelivered.
+            LOG.warning("Stock change not shown live: " + e);
+        }
+    }
+}
