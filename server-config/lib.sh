@@ -199,6 +199,19 @@ configure_staff_realm() {
     fi
 }
 
+# A staff account of the realm, created or given this password, in the given groups (roles).
+ensure_staff_user() {
+    local port="$1" user="$2" password="$3" groups="$4" passfile
+    passfile="$(mktemp)"
+    printf 'AS_ADMIN_USERPASSWORD=%s\n' "$password" > "$passfile"
+    if asadmin_at "$port" list-file-users --authrealmname selvedge-staff | grep -qx "$user"; then
+        asadmin_at "$port" --passwordfile "$passfile" update-file-user --authrealmname selvedge-staff --groups "$groups" "$user" >/dev/null
+    else
+        asadmin_at "$port" --passwordfile "$passfile" create-file-user --authrealmname selvedge-staff --groups "$groups" "$user" >/dev/null
+    fi
+    rm -f "$passfile"
+}
+
 wait_for_ready() {
     local url="$1" timeout="${2:-900}" started=$SECONDS body=""
     while (( SECONDS - started < timeout )); do

@@ -57,13 +57,7 @@ if [[ -f "$CREDENTIALS" ]] && grep -q '"admin"' "$CREDENTIALS" \
 fi
 if [[ -z "${ADMIN_PASSWORD:-}" ]]; then
     ADMIN_PASSWORD="$(new_secret 20)"
-    PASSFILE="$(mktemp)"; trap 'rm -f "$PASSFILE"' EXIT
-    printf 'AS_ADMIN_USERPASSWORD=%s\n' "$ADMIN_PASSWORD" > "$PASSFILE"
-    if asadmin_at "$SHOP_ADMIN_PORT" list-file-users --authrealmname selvedge-staff | grep -qx admin; then
-        asadmin_at "$SHOP_ADMIN_PORT" --passwordfile "$PASSFILE" update-file-user --authrealmname selvedge-staff --groups ADMIN admin >/dev/null
-    else
-        asadmin_at "$SHOP_ADMIN_PORT" --passwordfile "$PASSFILE" create-file-user --authrealmname selvedge-staff --groups ADMIN admin >/dev/null
-    fi
+    ensure_staff_user "$SHOP_ADMIN_PORT" admin "$ADMIN_PASSWORD" ADMIN
 fi
 
 TERMINALS=()

@@ -72,6 +72,56 @@ class PosEventsIT extends ShopDeployment {
     }
 
     @Test
+    void aStoreSilentPastTheLimitStopsCountingOnlineUntilItIsHeardAgain() throws Exception {
+        String navyS = fixture.sku(fixture.linenShirt, "Navy", "S"); // 3, all in the store
+        Http.Reply heartbeat =
+                Http.post("/api/v1/pos/heartbeats", "", "Authorization", "Bearer " + key);
+        assertThat(heartbeat.status()).isEqualTo(204);
+        assertThat(available(navyS)).isEqualTo(3);
+
+        // Nothing heard for ten minutes (the limit is five).
+        fixture.connection()
+                .createStatement()
+                .executeUpdate(
+                        "UPDATE location SET last_heard_at = now() - interval '10 minutes' WHERE code = '"
+                                + fixture.storeCode()
+                                + "'");
+        assertThat(awaitAvailable(navyS, 0)).as("a silent store's stock does not count").isZero();
+        assertThat(storeStock(navyS).isNull("silentSince")).isFalse();
+        assertThat(storeStock(navyS).getInt("onHand")).isEqualTo(3);
+
+        Http.post("/api/v1/pos/heartbeats", "", "Authorization", "Bearer " + key);
+        assertThat(awaitAvailable(navyS, 3)).as("heard again, it counts again").isEqualTo(3);
+        assertThat(storeStock(navyS).isNull("silentSince")).isTrue();
+
+        Http.Reply stranger =
+                Http.post("/api/v1/pos/heartbeats", "", "Authorization", "Bearer nobody-knows-me");
+        assertThat(stranger.status()).isEqualTo(401);
+        assertThat(stranger.header("WWW-Authenticate")).contains("Bearer");
+        assertThat(stranger.json().getString("detail")).contains("API key");
+    }
+
+    private static int available(String sku) {
+        return Http.get("/api/v1/inventory/" + sku).json().getInt("available");
+    }
+
+    private static int awaitAvailable(String sku, int expected) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (available(sku) != expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        return available(sku);
+    }
+
+    private JsonObject storeStock(String sku) {
+        return Http.get("/api/v1/inventory/" + sku).json().getJsonArray("locations").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("code").equals(fixture.storeCode()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void appliesASaleOnceAndAnswersARepeatAsTheFirstTime() throws SQLException {
         String navyM = fixture.sku(fixture.oxfordShirt, "Navy", "M");
         Http.Reply first = send(id("sale-1"), "SALE", "2026-11-26T10:00:00+05:30", sku(navyM, 1));

@@ -3,9 +3,6 @@ package dev.selvedge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -14,16 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,8 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class StorefrontBrowserIT extends ShopDeployment {
 
     private static CatalogueFixture fixture;
+    private Chromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeAll
     static void catalogue() throws Exception {
@@ -47,38 +38,15 @@ class StorefrontBrowserIT extends ShopDeployment {
         fixture.close();
     }
 
-    private void open(int width, int height) throws IOException {
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height);
-        ChromeDriverService service =
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                        .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(width, height));
+    private void open(String device, int width, int height) throws IOException {
+        chromium = new Chromium(device, width, height);
+        browser = chromium.browser;
     }
 
     @AfterEach
     void quit() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -86,7 +54,7 @@ class StorefrontBrowserIT extends ShopDeployment {
     @CsvSource({"phone, 390, 844", "desktop, 1440, 900"})
     void searchesFiltersAndOpensTheSizeChart(String device, int width, int height)
             throws IOException {
-        open(width, height);
+        open(device, width, height);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
         // Search with a typo from the header, choosing nothing from the suggestions.
@@ -228,12 +196,6 @@ class StorefrontBrowserIT extends ShopDeployment {
     }
 
     private void screenshot(String device, String step) throws IOException {
-        Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(
-                shot,
-                dir.resolve(device + "-" + step + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(step);
     }
 }

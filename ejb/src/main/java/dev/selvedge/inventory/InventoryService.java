@@ -38,7 +38,11 @@ public class InventoryService {
 
     /** One location's figures for a SKU. */
     public record LocationStock(
-            String code, int onHand, int reserved, java.time.Instant lastHeardAt) {}
+            String code,
+            int onHand,
+            int reserved,
+            java.time.Instant lastHeardAt,
+            java.time.Instant silentSince) {}
 
     /** A SKU's stock: what sells online now and what each location holds. */
     public record SkuStock(
@@ -68,7 +72,8 @@ public class InventoryService {
                                                 s.getLocation().getCode(),
                                                 s.getOnHand(),
                                                 s.getReserved(),
-                                                s.getLocation().getLastHeardAt()))
+                                                s.getLocation().getLastHeardAt(),
+                                                s.getLocation().getSilentSince()))
                         .toList();
         return java.util.Optional.of(
                 new SkuStock(

@@ -38,6 +38,10 @@ public class Location {
     @Column(name = "last_heard_at", insertable = false, updatable = false)
     private java.time.Instant lastHeardAt;
 
+    /** Since when its feed has been silent past the limit (see StoreFeeds); null while heard. */
+    @Column(name = "silent_since", insertable = false, updatable = false)
+    private java.time.Instant silentSince;
+
     protected Location() {}
 
     public Location(String code, String name, LocationKind kind, boolean fulfilsOnline) {
@@ -73,6 +77,10 @@ public class Location {
 
     public java.time.Instant getLastHeardAt() {
         return lastHeardAt;
+    }
+
+    public java.time.Instant getSilentSince() {
+        return silentSince;
     }
 
     public boolean isFulfilsOnline() {

@@ -398,6 +398,19 @@ public class PosEventService {
         }
     }
 
+    /** A bridge or till saying it is alive: the store's feed was heard now. */
+    public void heartbeat(PosTerminal terminal) {
+        try (Connection c = dataSource.getConnection()) {
+            heard(c, terminal.locationId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record a heartbeat", e);
+        }
+    }
+
+    /**
+     * The store's feed was heard. A store that was silent counts again once {@link StoreFeeds} sees
+     * this (within seconds), not in this transaction: that recomputes all the store's SKUs.
+     */
     private static void heard(Connection c, long locationId) throws SQLException {
         try (PreparedStatement st =
                 c.prepareStatement(

@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class PosTerminals {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     @Resource(lookup = "jdbc/shop")
     private DataSource dataSource;
 
@@ -72,6 +74,85 @@ public class PosTerminals {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look up a store", e);
+        }
+    }
+
+    /** A terminal as staff see it (never its key). */
+    public record Listed(
+            long id,
+            String storeCode,
+            String terminalId,
+            java.time.Instant createdAt,
+            java.time.Instant revokedAt) {}
+
+    public java.util.List<Listed> list() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "SELECT t.id, l.code, t.terminal_id, t.created_at, t.revoked_at FROM pos_terminal t"
+                                        + " JOIN location l ON l.id = t.location_id ORDER BY l.code, t.terminal_id")) {
+            java.util.List<Listed> all = new java.util.ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    all.add(
+                            new Listed(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getTimestamp(4).toInstant(),
+                                    rs.getTimestamp(5) == null
+                                            ? null
+                                            : rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list POS terminals", e);
+        }
+    }
+
+    /**
+     * Issues a new API key for a store's till, replacing (and so revoking) any key it had. The key
+     * is answered once; only its hash is kept.
+     */
+    public String issue(String storeCode, String terminalId) {
+        if (terminalId == null || !terminalId.matches("[A-Za-z0-9._-]{1,40}")) {
+            throw new dev.selvedge.shared.Rejected(
+                    422, "A terminal id is 1 to 40 letters, digits, '.', '_' or '-'");
+        }
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        String key =
+                "pos_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "INSERT INTO pos_terminal (location_id, terminal_id, key_hash)"
+                                        + " SELECT id, ?, ? FROM location WHERE code = ? AND kind = 'STORE'"
+                                        + " ON CONFLICT (location_id, terminal_id) DO UPDATE SET key_hash = EXCLUDED.key_hash,"
+                                        + " created_at = now(), revoked_at = NULL")) {
+            st.setString(1, terminalId);
+            st.setString(2, hash(key));
+            st.setString(3, storeCode);
+            if (st.executeUpdate() != 1) {
+                throw new dev.selvedge.shared.Rejected(422, "No store " + storeCode);
+            }
+            return key;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not issue a POS key", e);
+        }
+    }
+
+    /** The terminal's key stops working at once. */
+    public void revoke(long id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "UPDATE pos_terminal SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL")) {
+            st.setLong(1, id);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not revoke a POS key", e);
         }
     }
 

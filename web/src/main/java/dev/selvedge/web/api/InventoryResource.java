@@ -48,7 +48,8 @@ public class InventoryResource {
                                                 l.code(),
                                                 l.onHand(),
                                                 l.reserved(),
-                                                l.lastHeardAt()))
+                                                l.lastHeardAt(),
+                                                l.silentSince()))
                         .toList());
     }
 
@@ -70,7 +71,15 @@ public class InventoryResource {
     public record StockJson(
             String sku, int available, Instant asOf, List<LocationJson> locations) {}
 
-    /** lastHeardAt is null until the store's POS feed has been heard. */
+    /**
+     * lastHeardAt is null until the store's POS feed has been heard; silentSince is set while the
+     * feed has been silent past the limit (its stock then does not count online, or counts with
+     * more kept back).
+     */
     public record LocationJson(
-            String code, int onHand, int reserved, @JsonbNillable Instant lastHeardAt) {}
+            String code,
+            int onHand,
+            int reserved,
+            @JsonbNillable Instant lastHeardAt,
+            @JsonbNillable Instant silentSince) {}
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * answer with status DUPLICATE), 401 without a valid key, 400 for malformed JSON and 422 for an
  * event that cannot be applied as sent (nothing of it is applied then).
  */
-@Path("/pos/events")
+@Path("/pos")
 @RequestScoped
 public class PosEventsResource {
 
@@ -39,6 +40,7 @@ public class PosEventsResource {
     @Context private UriInfo uri;
 
     @POST
+    @Path("/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -46,22 +48,7 @@ public class PosEventsResource {
                     "Apply a POS event (SALE, RETURN, RECEIPT, TRANSFER_OUT, TRANSFER_IN, ADJUSTMENT, STOCK_COUNT) exactly once")
     public Response receive(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-        String key =
-                authorization != null && authorization.startsWith("Bearer ")
-                        ? authorization.substring(7).strip()
-                        : null;
-        PosTerminal terminal = terminals.authenticate(key).orElse(null);
-        if (terminal == null) {
-            return Response.fromResponse(
-                            Problem.response(
-                                    401,
-                                    "unauthorized",
-                                    "Unauthorized",
-                                    "Send the terminal's API key as 'Authorization: Bearer <key>'",
-                                    path()))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"selvedge-pos\"")
-                    .build();
-        }
+        PosTerminal terminal = terminal(authorization);
         try {
             JsonObject answer = events.apply(terminal, PosDeadLetters.parse(body));
             return Response.ok(answer, MediaType.APPLICATION_JSON).build();
@@ -75,6 +62,40 @@ public class PosEventsResource {
                     e.getMessage(),
                     path());
         }
+    }
+
+    @POST
+    @Path("/heartbeats")
+    @Operation(
+            summary =
+                    "A till or store bridge saying it is alive (no body): keeps the store's feed fresh")
+    public Response heartbeat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        events.heartbeat(terminal(authorization));
+        return Response.noContent().build();
+    }
+
+    /** The terminal of the Bearer key, or a 401 answer. */
+    private PosTerminal terminal(String authorization) {
+        String key =
+                authorization != null && authorization.startsWith("Bearer ")
+                        ? authorization.substring(7).strip()
+                        : null;
+        return terminals
+                .authenticate(key)
+                .orElseThrow(
+                        () ->
+                                new WebApplicationException(
+                                        Response.fromResponse(
+                                                        Problem.response(
+                                                                401,
+                                                                "unauthorized",
+                                                                "Unauthorized",
+                                                                "Send the terminal's API key as 'Authorization: Bearer <key>'",
+                                                                path()))
+                                                .header(
+                                                        HttpHeaders.WWW_AUTHENTICATE,
+                                                        "Bearer realm=\"selvedge-pos\"")
+                                                .build()));
     }
 
     private String path() {

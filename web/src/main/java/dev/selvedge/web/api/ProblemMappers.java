@@ -94,6 +94,9 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e.getResponse().hasEntity()) {
+                return e.getResponse(); // Already problem details, made where it was thrown.
+            }
             Response.StatusType status = e.getResponse().getStatusInfo();
             return Problem.response(
                     status.getStatusCode(),

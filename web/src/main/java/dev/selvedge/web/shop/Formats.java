@@ -13,6 +13,21 @@ public class Formats {
 
     private static final Locale INDIA = Locale.forLanguageTag("en-IN");
 
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern(
+                    "d MMM yyyy, HH:mm:ss", java.util.Locale.ENGLISH);
+
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "selvedge.timezone",
+            defaultValue = "Asia/Kolkata")
+    private String timezone;
+
+    /** A moment in the shop's time zone, to the second; empty for none. */
+    public String time(java.time.Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(java.time.ZoneId.of(timezone)));
+    }
+
     public String price(Long minor) {
         if (minor == null) {
             return "";

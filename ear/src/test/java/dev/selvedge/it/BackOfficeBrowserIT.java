@@ -1,0 +1,204 @@
+package dev.selvedge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A staff member in Chromium: signs in, reads a SKU's stock and ledger, closes a discrepancy a till
+ * raised, replays a refused till event once the catalogue is fixed, issues and revokes a till key.
+ */
+class BackOfficeBrowserIT extends ShopDeployment {
+
+    private CatalogueFixture fixture;
+    private Chromium chromium;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void open() throws Exception {
+        fixture = CatalogueFixture.create();
+        chromium = new Chromium("backoffice", 1440, 1000);
+        browser = chromium.browser;
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        chromium.close();
+        fixture.close();
+    }
+
+    private Http.Reply till(String key, String eventId, String sku, int quantity) {
+        return Http.post(
+                "/api/v1/pos/events",
+                "{\"eventId\":\""
+                        + eventId
+                        + "\",\"storeCode\":\""
+                        + fixture.storeCode()
+                        + "\",\"terminalId\":\"T1\",\"occurredAt\":\"2026-11-26T10:00:00+05:30\","
+                        + "\"type\":\"SALE\",\"lines\":[{\"sku\":\""
+                        + sku
+                        + "\",\"quantity\":"
+                        + quantity
+                        + "}]}",
+                "Authorization",
+                "Bearer " + key);
+    }
+
+    private void signIn(String password) {
+        browser.findElement(By.id("j_username")).sendKeys(System.getProperty("it.staff.user"));
+        browser.findElement(By.id("j_password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private String growl() {
+        return wait.until(
+                        ExpectedConditions.visibilityOfElementLocated(
+                                By.cssSelector(".ui-growl-message")))
+                .getText();
+    }
+
+    private void dismissGrowl() {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "document.querySelectorAll('.ui-growl-item-container').forEach(e => e.remove());");
+    }
+
+    private WebElement row(String tableId, String text) {
+        return wait.until(
+                ExpectedConditions.presenceOfElementLocated(
+                        By.xpath(
+                                "//*[@id='"
+                                        + tableId
+                                        + "']//tr[.//text()[contains(., '"
+                                        + text
+                                        + "')]]")));
+    }
+
+    @Test
+    void staffReadStockCloseDiscrepanciesReplayRefusedEventsAndManageTillKeys() throws Exception {
+        String key = fixture.issueTerminal("T1");
+        String navyL = fixture.sku(fixture.oxfordShirt, "Navy", "L"); // 2 in the store
+        String oversold = fixture.token + "-oversold";
+        assertThat(till(key, oversold, navyL, 3).json().getInt("discrepancies")).isEqualTo(1);
+        String missingSku = navyL + "X";
+        String refused = fixture.token + "-refused";
+        assertThat(till(key, refused, missingSku, 1).status()).isEqualTo(422);
+
+        // Staff only: the back office asks for a sign-in, and a wrong password is told so.
+        browser.get(ShopDeployment.baseUrl() + "/admin/stock.xhtml?sku=" + navyL);
+        signIn("not-the-password");
+        assertThat(
+                        wait.until(
+                                        ExpectedConditions.visibilityOfElementLocated(
+                                                By.id("login-failed")))
+                                .getText())
+                .contains("do not match");
+        browser.get(ShopDeployment.baseUrl() + "/admin/stock.xhtml?sku=" + navyL);
+        signIn(System.getProperty("it.staff.password"));
+
+        // The SKU's figures per location and its ledger, the till's sale on top.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sku-title"), navyL));
+        assertThat(browser.findElement(By.id("staff-name")).getText())
+                .isEqualTo(System.getProperty("it.staff.user"));
+        assertThat(row("levels", fixture.storeCode()).getText())
+                .startsWith(fixture.storeCode() + " 0 0");
+        assertThat(row("ledger", oversold).getText()).contains("POS", "SALE", "2 → 0");
+        assertThat(row("feeds", fixture.storeCode()).getText()).contains("live");
+        chromium.screenshot("1-stock");
+
+        // Close the discrepancy with what was found.
+        WebElement discrepancy = row("discrepancyForm:discrepancies", oversold);
+        assertThat(discrepancy.getText()).contains("2 / 3");
+        discrepancy
+                .findElement(By.cssSelector("input"))
+                .sendKeys("Recount: 1 more was on the shelf");
+        discrepancy.findElement(By.cssSelector("button")).click();
+        assertThat(growl()).contains("Discrepancy closed");
+        assertThat(
+                        fixture.single(
+                                "SELECT resolved_by || ': ' || resolution FROM stock_discrepancy WHERE event_id = ?",
+                                oversold))
+                .isEqualTo(
+                        System.getProperty("it.staff.user") + ": Recount: 1 more was on the shelf");
+
+        // The refused event waits on the POS page; replaying before the fix is refused again.
+        browser.findElement(By.linkText("POS feeds")).click();
+        WebElement letter = row("deadLetterForm:deadLetters", refused);
+        assertThat(letter.getText()).contains("Unknown sku " + missingSku, "HTTP");
+        chromium.screenshot("2-dead-letters");
+        letter.findElement(By.cssSelector("button.replay")).click();
+        assertThat(growl()).contains("Still refused");
+        dismissGrowl();
+
+        // The catalogue is fixed (the SKU was mistyped there); the replay now applies it once.
+        fixture.connection()
+                .createStatement()
+                .executeUpdate(
+                        "UPDATE variant SET sku = '"
+                                + missingSku
+                                + "' WHERE sku = '"
+                                + navyL
+                                + "'");
+        fixture.stockAt(missingSku, fixture.storeCode(), 4);
+        row("deadLetterForm:deadLetters", refused)
+                .findElement(By.cssSelector("button.replay"))
+                .click();
+        assertThat(growl()).contains("Replayed", "applied");
+        assertThat(fixture.level(missingSku, fixture.storeCode())[0]).isEqualTo(3);
+        wait.until(
+                ExpectedConditions.invisibilityOfElementLocated(
+                        By.xpath(
+                                "//*[@id='deadLetterForm:deadLetters']//tr[.//text()[contains(., '"
+                                        + refused
+                                        + "')]]")));
+        dismissGrowl();
+
+        // Issue a key for a new till: shown once, and it works; revoked, it stops working.
+        browser.findElement(By.id("terminalForm:store")).click();
+        wait.until(
+                        ExpectedConditions.elementToBeClickable(
+                                By.cssSelector(
+                                        "#terminalForm\\:store_items li[data-label='"
+                                                + fixture.storeCode()
+                                                + "']")))
+                .click();
+        browser.findElement(By.id("terminalForm:terminal")).sendKeys("T7");
+        browser.findElement(By.id("terminalForm:issue")).click();
+        String issued =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-key")))
+                        .getText();
+        chromium.screenshot("3-issued-key");
+        assertThat(issued).startsWith("pos_");
+        assertThat(
+                        Http.post("/api/v1/pos/heartbeats", "", "Authorization", "Bearer " + issued)
+                                .status())
+                .isEqualTo(204);
+        browser.findElement(
+                        By.cssSelector("#terminalForm\\:issuedDialog .ui-dialog-titlebar-close"))
+                .click();
+        row("terminalForm:terminals", "T7").findElement(By.cssSelector("button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        assertThat(growl()).contains("Key revoked");
+        assertThat(
+                        Http.post("/api/v1/pos/heartbeats", "", "Authorization", "Bearer " + issued)
+                                .status())
+                .isEqualTo(401);
+
+        // Signing out ends the session: the back office asks for a sign-in again.
+        browser.findElement(By.id("staffForm:sign-out")).click();
+        browser.get(ShopDeployment.baseUrl() + "/admin/pos.xhtml");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username"))))
+                .isNotNull();
+    }
+}
