@@ -109,6 +109,7 @@ ensure_domain() {
         asadmin_at "$admin_port" create-jvm-options '-Xmx1536m' >/dev/null
         # Demo pictures are drawn with Java2D on a machine without a display.
         asadmin_at "$admin_port" create-jvm-options '-Djava.awt.headless=true' >/dev/null 2>&1 || true
+        set_broker_sync "$admin_port"
         "$ASADMIN" restart-domain "$name" >/dev/null
     else
         cp -u "$RUN_DIR/lib/postgresql.jar" "$PAYARA_HOME/glassfish/domains/$name/lib/"
@@ -164,9 +165,18 @@ configure_jdbc() {
 # JMS on the embedded OpenMQ broker: the connection factory and destinations the application
 # looks up, and a broker that syncs its message store to disk (its default can lose messages that
 # it has acknowledged when the machine crashes).
+BROKER_SYNC='configs.config.server-config.jms-service.property.imq\.persist\.file\.sync\.enabled'
+set_broker_sync() { asadmin_at "$1" set "$BROKER_SYNC=true" >/dev/null; }
+
 configure_jms() {
-    local port="$1"
-    asadmin_at "$port" set 'configs.config.server-config.jms-service.property.imq\.persist\.file\.sync\.enabled=true' >/dev/null
+    local port="$1" domain="$2"
+    # The broker reads it at start: a domain made before this setting existed restarts once.
+    if ! asadmin_at "$port" get 'configs.config.server-config.jms-service.property.*' 2>/dev/null \
+            | grep -qx 'configs.config.server-config.jms-service.property.imq.persist.file.sync.enabled=true'; then
+        set_broker_sync "$port"
+        log "Restarting $domain so that its JMS broker syncs its message store to disk"
+        "$ASADMIN" restart-domain "$domain" >/dev/null
+    fi
     local existing; existing="$(asadmin_at "$port" list-jms-resources)"
     grep -qx jms/shop/connections <<<"$existing" || asadmin_at "$port" create-jms-resource \
         --restype jakarta.jms.ConnectionFactory jms/shop/connections >/dev/null

@@ -28,7 +28,7 @@ configure_jdbc "$SHOP_ADMIN_PORT" "$SHOP_DB_URL" "$SHOP_DB_USER" "$SHOP_DB_PASSW
 configure_properties "$SHOP_ADMIN_PORT" "selvedge.demo.mode=$SHOP_DEMO_MODE"
 configure_staff_realm "$SHOP_ADMIN_PORT"
 configure_threads "$SHOP_ADMIN_PORT"
-configure_jms "$SHOP_ADMIN_PORT"
+configure_jms "$SHOP_ADMIN_PORT" "$DOMAIN"
 
 log "Deploying"
 wait_for_deployed_app "$SHOP_ADMIN_PORT" "$SHOP_HTTP_PORT"

@@ -26,7 +26,7 @@ ensure_domain "$DOMAIN" "$ADMIN_PORT" "$HTTP_PORT"
 trap '"$ASADMIN" stop-domain "$DOMAIN" >/dev/null 2>&1 || true' EXIT
 configure_jdbc "$ADMIN_PORT" "$TEST_DB_URL" "$DB_USER" "$DB_PASSWORD"
 configure_threads "$ADMIN_PORT"
-configure_jms "$ADMIN_PORT"
+configure_jms "$ADMIN_PORT" "$DOMAIN"
 configure_staff_realm "$ADMIN_PORT"
 # A staff account for the back-office tests, with a password made for this run.
 STAFF_PASSWORD="$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
@@ -38,5 +38,5 @@ configure_properties "$ADMIN_PORT" "selvedge.demo.mode=true"
 cd "$ROOT"
 $MVN -B verify \
     -Dit.admin.port="$ADMIN_PORT" -Dit.http.port="$HTTP_PORT" -Dit.jms.port="$(( ADMIN_PORT + 2828 ))" \
-    -Dit.staff.user=staff-it -Dit.staff.password="$STAFF_PASSWORD" \
+    -Dit.domain="$DOMAIN" -Dit.staff.user=staff-it -Dit.staff.password="$STAFF_PASSWORD" \
     -Dit.db.url="$TEST_DB_URL" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" "$@"

@@ -6,11 +6,16 @@ import jakarta.jms.ConnectionFactory;
  * A connection factory for the test server's OpenMQ broker, made with the client that ships with
  * Payara (on the test class path, not a compile dependency: hence the reflection).
  */
-final class Broker {
+public final class Broker {
 
     private Broker() {}
 
     static ConnectionFactory connect() throws ReflectiveOperationException {
+        return connect(Integer.getInteger("it.jms.port"));
+    }
+
+    /** A factory for the broker on this machine's {@code port}. */
+    public static ConnectionFactory connect(int port) throws ReflectiveOperationException {
         Object factory =
                 Class.forName("com.sun.messaging.ConnectionFactory").getConstructor().newInstance();
         factory.getClass()

@@ -48,8 +48,13 @@ public final class Http {
 
     /** POSTs a JSON body. */
     public static Reply post(String path, String json, String... headers) {
+        return postTo(ShopDeployment.baseUrl() + path, json, headers);
+    }
+
+    /** POSTs a JSON body to a full URL (another service than the shop). */
+    public static Reply postTo(String url, String json, String... headers) {
         return send(
-                HttpRequest.newBuilder(URI.create(ShopDeployment.baseUrl() + path))
+                HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)),
                 headers);

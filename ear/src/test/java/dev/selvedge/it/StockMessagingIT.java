@@ -235,6 +235,21 @@ class StockMessagingIT extends ShopDeployment {
         stream.body().close();
     }
 
+    @Test
+    void theBrokerSyncsItsMessageStoreToDisk() throws Exception {
+        // OpenMQ's default leaves writes in the OS cache, lost when the machine crashes.
+        java.nio.file.Path log =
+                java.nio.file.Path.of(
+                        System.getProperty("it.domain.dir"), "imq/instances/imqbroker/log/log.txt");
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(log);
+        assertThat(
+                        lines.stream()
+                                .filter(l -> l.contains("sync writes to disk"))
+                                .reduce((a, b) -> b))
+                .hasValueSatisfying(
+                        last -> assertThat(last).endsWith("sync writes to disk = true"));
+    }
+
     private static JsonObject nextChangeOf(JMSConsumer changes, String sku, long millis)
             throws Exception {
         long deadline = System.currentTimeMillis() + millis;
