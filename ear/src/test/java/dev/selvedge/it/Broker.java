@@ -20,10 +20,7 @@ public final class Broker {
                 Class.forName("com.sun.messaging.ConnectionFactory").getConstructor().newInstance();
         factory.getClass()
                 .getMethod("setProperty", String.class, String.class)
-                .invoke(
-                        factory,
-                        "imqAddressList",
-                        "localhost:" + System.getProperty("it.jms.port"));
+                .invoke(factory, "imqAddressList", "localhost:" + port);
         return (ConnectionFactory) factory;
     }
 }

@@ -27,7 +27,10 @@ final class Sender implements Runnable {
     private final String key;
     private final Duration maxPause;
     private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
     private final Object wake = new Object();
     private volatile boolean running = true;
     private volatile String lastProblem = "";

@@ -3,6 +3,8 @@ package dev.selvedge.web.api;
 import dev.selvedge.shared.JsonObjects;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -27,6 +29,9 @@ import java.util.logging.Logger;
                     propertyName = "connectionFactoryLookup",
                     propertyValue = "jms/shop/connections")
         })
+// No transaction: a badge update needs none, and an XA transaction per stock change cost as much
+// as the change itself.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LiveStockConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(LiveStockConsumer.class.getName());
