@@ -89,6 +89,7 @@ Selvedge is running.
   Catalogue API   http://localhost:$SHOP_HTTP_PORT/api/v1/products
   OpenAPI         http://localhost:$SHOP_HTTP_PORT/openapi
   Health          http://localhost:$SHOP_HTTP_PORT/health/ready
+  Back office     http://localhost:$SHOP_HTTP_PORT/admin/stock.xhtml (staff sign-in)
   Payara console  http://localhost:$SHOP_ADMIN_PORT/
   Inventory API   http://localhost:$SHOP_HTTP_PORT/api/v1/inventory/SV00000-PNK-M
   POS events      POST http://localhost:$SHOP_HTTP_PORT/api/v1/pos/events (Bearer key per till)

@@ -167,6 +167,32 @@ class StorefrontBrowserIT extends ShopDeployment {
         screenshot(device, "7-size-chart-inches");
     }
 
+    @org.junit.jupiter.api.Test
+    void anOpenProductPageFollowsTheStockLive() throws Exception {
+        try (CatalogueFixture own = CatalogueFixture.create()) {
+            open("live", 1440, 900);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            browser.get(ShopDeployment.baseUrl() + "/p/" + own.linenShirt + "?colour=White");
+            assertThat(browser.findElement(By.id("stock-badge")).getText()).isEqualTo("In stock");
+            String small = own.sku(own.linenShirt, "White", "S");
+            By sizeS = By.cssSelector("#sizes [data-sku='" + small + "']");
+            assertThat(browser.findElement(sizeS).getAttribute("class")).doesNotContain("is-out");
+
+            // The till sells the last small ones and the others run low: no reload needed.
+            own.stockAt(small, own.storeCode(), 0);
+            own.stockAt(own.sku(own.linenShirt, "White", "M"), own.storeCode(), 1);
+            own.stockAt(own.sku(own.linenShirt, "White", "L"), own.storeCode(), 1);
+            wait.until(ExpectedConditions.attributeContains(sizeS, "class", "is-out"));
+            wait.until(
+                    ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("stock-badge"), "Only 2 left"));
+            assertThat(browser.findElement(sizeS).getText()).contains("sold out");
+            assertThat(browser.findElement(sizeS).findElement(By.tagName("input")).isEnabled())
+                    .isFalse();
+            screenshot("live", "8-stock-changed-live");
+        }
+    }
+
     private List<String> cards() {
         return browser.findElements(By.cssSelector("#results .card")).stream()
                 .map(card -> card.getAttribute("data-slug"))
