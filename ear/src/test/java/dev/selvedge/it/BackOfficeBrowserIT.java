@@ -38,20 +38,7 @@ class BackOfficeBrowserIT extends ShopDeployment {
     }
 
     private Http.Reply till(String key, String eventId, String sku, int quantity) {
-        return Http.post(
-                "/api/v1/pos/events",
-                "{\"eventId\":\""
-                        + eventId
-                        + "\",\"storeCode\":\""
-                        + fixture.storeCode()
-                        + "\",\"terminalId\":\"T1\",\"occurredAt\":\"2026-11-26T10:00:00+05:30\","
-                        + "\"type\":\"SALE\",\"lines\":[{\"sku\":\""
-                        + sku
-                        + "\",\"quantity\":"
-                        + quantity
-                        + "}]}",
-                "Authorization",
-                "Bearer " + key);
+        return fixture.tillSale(key, eventId, sku, quantity);
     }
 
     private void signIn(String password) {

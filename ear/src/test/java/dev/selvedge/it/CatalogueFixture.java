@@ -335,6 +335,24 @@ public final class CatalogueFixture implements AutoCloseable {
         }
     }
 
+    /** A till of the fixture's store (key from {@link #issueTerminal}) sells units of a SKU. */
+    public Http.Reply tillSale(String key, String eventId, String sku, int quantity) {
+        return Http.post(
+                "/api/v1/pos/events",
+                "{\"eventId\":\""
+                        + eventId
+                        + "\",\"storeCode\":\""
+                        + storeCode()
+                        + "\",\"terminalId\":\"T1\",\"occurredAt\":\"2026-11-26T10:00:00+05:30\","
+                        + "\"type\":\"SALE\",\"lines\":[{\"sku\":\""
+                        + sku
+                        + "\",\"quantity\":"
+                        + quantity
+                        + "}]}",
+                "Authorization",
+                "Bearer " + key);
+    }
+
     public String storeCode() {
         return token.toUpperCase(Locale.ROOT);
     }

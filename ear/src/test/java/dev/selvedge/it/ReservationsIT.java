@@ -54,20 +54,7 @@ class ReservationsIT extends ShopDeployment {
     }
 
     private Http.Reply tillSale(String eventId, String sku, int quantity) {
-        return Http.post(
-                "/api/v1/pos/events",
-                "{\"eventId\":\""
-                        + eventId
-                        + "\",\"storeCode\":\""
-                        + fixture.storeCode()
-                        + "\",\"terminalId\":\"T1\",\"occurredAt\":\"2026-11-26T10:00:00+05:30\","
-                        + "\"type\":\"SALE\",\"lines\":[{\"sku\":\""
-                        + sku
-                        + "\",\"quantity\":"
-                        + quantity
-                        + "}]}",
-                "Authorization",
-                "Bearer " + key);
+        return fixture.tillSale(key, eventId, sku, quantity);
     }
 
     private String ref(String name) {
