@@ -110,14 +110,20 @@ public class PosDeadLetters {
 
     /** Dead letters not replayed yet (or all, newest first), at most {@code limit}. */
     public List<PosDeadLetter> list(boolean openOnly, int limit) {
+        return query(
+                (openOnly ? " WHERE replayed_at IS NULL" : "")
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?",
+                limit);
+    }
+
+    private List<PosDeadLetter> query(String where, long value) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st =
                         c.prepareStatement(
                                 "SELECT id, door, event_id, store_code, terminal_id, body, reason, attempts,"
                                         + " created_at, replayed_at, replayed_by FROM pos_dead_letter"
-                                        + (openOnly ? " WHERE replayed_at IS NULL" : "")
-                                        + " ORDER BY created_at DESC, id DESC LIMIT ?")) {
-            st.setInt(1, limit);
+                                        + where)) {
+            st.setLong(1, value);
             List<PosDeadLetter> found = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -151,8 +157,7 @@ public class PosDeadLetters {
      */
     public JsonObject replay(long id, String staff) {
         PosDeadLetter letter =
-                list(false, Integer.MAX_VALUE).stream()
-                        .filter(l -> l.id() == id)
+                query(" WHERE id = ?", id).stream()
                         .findFirst()
                         .orElseThrow(() -> new Rejected(404, "No dead letter " + id));
         if (letter.replayedAt() != null) {
