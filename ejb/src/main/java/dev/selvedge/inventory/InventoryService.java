@@ -1,7 +1,8 @@
 package dev.selvedge.inventory;
 
-import dev.selvedge.catalog.Variant;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -48,36 +49,37 @@ public class InventoryService {
     public record SkuStock(
             String sku, int available, java.time.Instant asOf, List<LocationStock> locations) {}
 
+    /**
+     * One query of plain values and no transaction: the POS middleware and the mobile app read this
+     * after every change, so it must stay cheap.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public java.util.Optional<SkuStock> stockOf(String sku) {
-        List<Variant> found =
-                em.createNamedQuery("Variant.findBySku", Variant.class)
+        List<Object[]> rows =
+                em.createQuery(
+                                "SELECT v.availableOnline, l.code, s.onHand, s.reserved, l.lastHeardAt, l.silentSince"
+                                        + " FROM Variant v LEFT JOIN StockLevel s ON s.variant = v"
+                                        + " LEFT JOIN s.location l WHERE v.sku = :sku ORDER BY l.code",
+                                Object[].class)
                         .setParameter("sku", sku)
                         .getResultList();
-        if (found.isEmpty()) {
+        if (rows.isEmpty()) {
             return java.util.Optional.empty();
         }
-        Variant variant = found.get(0);
         List<LocationStock> locations =
-                em
-                        .createQuery(
-                                "SELECT s FROM StockLevel s JOIN FETCH s.location WHERE s.variant = :variant"
-                                        + " ORDER BY s.location.code",
-                                StockLevel.class)
-                        .setParameter("variant", variant)
-                        .getResultList()
-                        .stream()
+                rows.stream()
+                        .filter(row -> row[1] != null)
                         .map(
-                                s ->
+                                row ->
                                         new LocationStock(
-                                                s.getLocation().getCode(),
-                                                s.getOnHand(),
-                                                s.getReserved(),
-                                                s.getLocation().getLastHeardAt(),
-                                                s.getLocation().getSilentSince()))
+                                                (String) row[1],
+                                                (Integer) row[2],
+                                                (Integer) row[3],
+                                                (java.time.Instant) row[4],
+                                                (java.time.Instant) row[5]))
                         .toList();
         return java.util.Optional.of(
-                new SkuStock(
-                        sku, variant.getAvailableOnline(), java.time.Instant.now(), locations));
+                new SkuStock(sku, (Integer) rows.get(0)[0], java.time.Instant.now(), locations));
     }
 
     public List<Location> locations() {

@@ -65,7 +65,6 @@ public class PosEventService {
             ordered.sort(Comparator.comparingLong(l -> variants.get(key(l)).id()));
             for (PosEvent.Line line : ordered) {
                 long variantId = variants.get(key(line)).id();
-                ensureLevel(c, variantId, terminal.locationId());
                 int[] change =
                         checked.type() == PosEventType.STOCK_COUNT
                                 ? count(
@@ -319,16 +318,20 @@ public class PosEventService {
                     }
                 }
             }
-            if (attempt > 0) {
+            if (attempt > 1) {
                 throw new IllegalStateException("Reserved units could not be taken back");
             }
             int[] level = level(c, variantId, locationId);
-            ReservationService.makeRoom(
-                    c, variantId, locationId, level[1] - Math.max(level[0] + delta, 0), cause);
+            if (level == null) {
+                ensureLevel(c, variantId, locationId); // The first stock of this SKU here.
+            } else {
+                ReservationService.makeRoom(
+                        c, variantId, locationId, level[1] - Math.max(level[0] + delta, 0), cause);
+            }
         }
     }
 
-    /** On hand and reserved of a stock level. */
+    /** On hand and reserved of a stock level; null when the SKU has none at the location. */
     private static int[] level(Connection c, long variantId, long locationId) throws SQLException {
         try (PreparedStatement st =
                 c.prepareStatement(
@@ -336,8 +339,7 @@ public class PosEventService {
             st.setLong(1, variantId);
             st.setLong(2, locationId);
             try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return new int[] {rs.getInt(1), rs.getInt(2)};
+                return rs.next() ? new int[] {rs.getInt(1), rs.getInt(2)} : null;
             }
         }
     }
@@ -355,6 +357,10 @@ public class PosEventService {
             String cause)
             throws SQLException {
         int[] level = level(c, variantId, locationId);
+        if (level == null) {
+            ensureLevel(c, variantId, locationId);
+            level = new int[] {0, 0};
+        }
         try (PreparedStatement st =
                 c.prepareStatement(
                         "SELECT EXISTS (SELECT 1 FROM stock_movement WHERE variant_id = ? AND location_id = ?"
