@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.sse;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.selvedge.catalog.demo.DemoCatalogue;
@@ -19,12 +20,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Shoppers browsing the demo catalogue: a category, the category filtered by size and brand, an
- * API search, the same search on the storefront, then a product page; 1 to 3 seconds of reading
- * between pages, as people do. 50 concurrent shoppers (closed model) for the measured period.
+ * API search, the same search on the storefront, then a product page with its live-stock stream
+ * open while it is read; 1 to 3 seconds of reading between pages, as people do. 50 concurrent shoppers (closed model) for the measured period.
  *
  * <p>Run with {@code server-config/bench.sh} against a shop started by {@code run.sh}.
  */
@@ -85,8 +87,14 @@ public class StorefrontSimulation extends Simulation {
             .pause(Duration.ofSeconds(1), Duration.ofSeconds(3))
             .exec(http("JSF product page").get("/p/#{slug}")
                     .header("Accept", "text/html")
-                    .check(status().is(200), css("h1.buybox__name").exists()))
+                    .check(status().is(200), css("h1.buybox__name").exists(),
+                            css("label[data-sku]", "data-sku").findAll().saveAs("skus")))
+            // As a browser does: the page follows its sizes' stock live while it is read.
+            .exec(session -> session.set("live", session.<String>getList("skus").stream()
+                    .map(sku -> "sku=" + sku).collect(Collectors.joining("&"))))
+            .exec(sse("Live stock (open)").get("/api/v1/inventory/live?#{live}"))
             .pause(Duration.ofSeconds(1), Duration.ofSeconds(3))
+            .exec(sse("Live stock (close)").close())
             .exec(http("API search filtered").get("/api/v1/products?category=#{department}&size=#{size}&inStock=true&sort=price-asc")
                     .header("Accept", "application/json")
                     .check(status().is(200)));
