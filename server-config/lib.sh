@@ -199,27 +199,36 @@ configure_properties() {
     asadmin_at "$port" create-system-properties "$@" >/dev/null
 }
 
-# The realm of staff accounts for the back office (a file realm until the accounts issue).
-configure_staff_realm() {
-    local port="$1"
-    if ! asadmin_at "$port" list-auth-realms | grep -qx selvedge-staff; then
-        asadmin_at "$port" create-auth-realm --classname com.sun.enterprise.security.auth.realm.file.FileRealm \
-            --property 'file=${com.sun.aas.instanceRoot}/config/selvedge-staff-keyfile:jaas-context=fileRealm' \
-            selvedge-staff >/dev/null
-    fi
+# The first administrator: the application creates this staff account at start (or gives it this
+# password again), see dev.selvedge.account.StaffBootstrap.
+configure_staff_bootstrap() {
+    local port="$1" email="$2" password="$3"
+    configure_properties "$port" "selvedge.staff.bootstrap.email=$email:selvedge.staff.bootstrap.password=$password"
 }
 
-# A staff account of the realm, created or given this password, in the given groups (roles).
-ensure_staff_user() {
-    local port="$1" user="$2" password="$3" groups="$4" passfile
-    passfile="$(mktemp)"
-    printf 'AS_ADMIN_USERPASSWORD=%s\n' "$password" > "$passfile"
-    if asadmin_at "$port" list-file-users --authrealmname selvedge-staff | grep -qx "$user"; then
-        asadmin_at "$port" --passwordfile "$passfile" update-file-user --authrealmname selvedge-staff --groups "$groups" "$user" >/dev/null
-    else
-        asadmin_at "$port" --passwordfile "$passfile" create-file-user --authrealmname selvedge-staff --groups "$groups" "$user" >/dev/null
+# The mail session the shop sends through (mail/shop), to an SMTP server at host:port.
+configure_mail() {
+    local port="$1" smtp_host="$2" smtp_port="$3" public_url="$4"
+    if asadmin_at "$port" list-javamail-resources | grep -qx mail/shop; then
+        asadmin_at "$port" delete-javamail-resource mail/shop >/dev/null
     fi
-    rm -f "$passfile"
+    asadmin_at "$port" create-javamail-resource --mailhost "$smtp_host" --mailuser selvedge \
+        --fromaddress shop@selvedge.example \
+        --property "mail.smtp.port=$smtp_port:mail.smtp.connectiontimeout=5000:mail.smtp.timeout=10000" \
+        mail/shop >/dev/null
+    configure_properties "$port" "selvedge.public-url=$(escape_asadmin "$public_url")"
+}
+
+# The demo's mail catcher (GreenMail) on 127.0.0.1:3025: the shop's emails go there, never out.
+ensure_mail_catcher() {
+    if (exec 3<>/dev/tcp/127.0.0.1/3025) 2>/dev/null; then return 0; fi
+    log "Starting the demo mail catcher (GreenMail, SMTP 127.0.0.1:3025)"
+    nohup java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port=3025 -Dgreenmail.auth.disabled \
+        -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=8025 \
+        -jar "$RUN_DIR/lib/greenmail-standalone.jar" > "$RUN_DIR/greenmail.log" 2>&1 &
+    echo $! > "$RUN_DIR/greenmail.pid"
+    for _ in $(seq 1 30); do (exec 3<>/dev/tcp/127.0.0.1/3025) 2>/dev/null && return 0; sleep 1; done
+    fail "The mail catcher did not start; see .run/greenmail.log"
 }
 
 wait_for_ready() {

@@ -22,11 +22,23 @@ ensure_postgres
 ensure_db_role
 ensure_database "$DB_NAME"
 
+# Demo credentials, kept across runs once written: a staff account with a generated password, and
+# one API key per demo store till (only its SHA-256 is stored in the database).
+CREDENTIALS="$RUN_DIR/demo-credentials.json"
+new_secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; }
+ADMIN_EMAIL=admin@selvedge.example
+if [[ -f "$CREDENTIALS" ]]; then
+    ADMIN_PASSWORD="$(sed -n "s/.*\"admin\": *{\"username\": *\"$ADMIN_EMAIL\", *\"password\": *\"\([^\"]*\)\".*/\1/p" "$CREDENTIALS" | head -1)"
+fi
+ADMIN_PASSWORD="${ADMIN_PASSWORD:-$(new_secret 20)}"
+
 ensure_domain "$DOMAIN" "$SHOP_ADMIN_PORT" "$SHOP_HTTP_PORT"
 log "Applying server configuration"
 configure_jdbc "$SHOP_ADMIN_PORT" "$SHOP_DB_URL" "$SHOP_DB_USER" "$SHOP_DB_PASSWORD"
 configure_properties "$SHOP_ADMIN_PORT" "selvedge.demo.mode=$SHOP_DEMO_MODE"
-configure_staff_realm "$SHOP_ADMIN_PORT"
+ensure_mail_catcher
+configure_mail "$SHOP_ADMIN_PORT" 127.0.0.1 3025 "http://localhost:$SHOP_HTTP_PORT"
+configure_staff_bootstrap "$SHOP_ADMIN_PORT" "$ADMIN_EMAIL" "$ADMIN_PASSWORD"
 configure_threads "$SHOP_ADMIN_PORT"
 configure_jms "$SHOP_ADMIN_PORT" "$DOMAIN"
 
@@ -43,22 +55,10 @@ fi
 log "Waiting for the catalogue (the first run seeds 2,000 demo products)"
 wait_for_ready "http://localhost:$SHOP_HTTP_PORT/health/ready"
 
-# Demo credentials, kept across runs once written: a staff account with a generated password, and
-# one API key per demo store till (only its SHA-256 is stored in the database).
-CREDENTIALS="$RUN_DIR/demo-credentials.json"
-new_secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; }
+# The demo tills' API keys, kept across runs once written.
 psql_shop() {
     PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" "$@"
 }
-
-if [[ -f "$CREDENTIALS" ]] && grep -q '"admin"' "$CREDENTIALS" \
-        && asadmin_at "$SHOP_ADMIN_PORT" list-file-users --authrealmname selvedge-staff | grep -qx admin; then
-    ADMIN_PASSWORD="$(sed -n 's/.*"admin": *{"username": *"admin", *"password": *"\([^"]*\)".*/\1/p' "$CREDENTIALS" | head -1)"
-fi
-if [[ -z "${ADMIN_PASSWORD:-}" ]]; then
-    ADMIN_PASSWORD="$(new_secret 20)"
-    ensure_staff_user "$SHOP_ADMIN_PORT" admin "$ADMIN_PASSWORD" ADMIN
-fi
 
 TERMINALS=()
 for STORE in BLR-01 MUM-01; do
@@ -77,7 +77,7 @@ done
 
 umask 077
 {
-    printf '{\n  "admin": {"username": "admin", "password": "%s"},\n  "posTerminals": [\n' "$ADMIN_PASSWORD"
+    printf '{\n  "admin": {"username": "%s", "password": "%s"},\n  "posTerminals": [\n' "$ADMIN_EMAIL" "$ADMIN_PASSWORD"
     printf '%s,\n' "${TERMINALS[@]:0:${#TERMINALS[@]}-1}"
     printf '%s\n  ]\n}\n' "${TERMINALS[-1]}"
 } > "$CREDENTIALS"
@@ -93,7 +93,9 @@ Selvedge is running.
   Payara console  http://localhost:$SHOP_ADMIN_PORT/
   Inventory API   http://localhost:$SHOP_HTTP_PORT/api/v1/inventory/SV00000-PNK-M
   POS events      POST http://localhost:$SHOP_HTTP_PORT/api/v1/pos/events (Bearer key per till)
-  Demo staff      admin / $ADMIN_PASSWORD
+  Sign in / up    http://localhost:$SHOP_HTTP_PORT/sign-in.xhtml
+  Demo staff      $ADMIN_EMAIL / $ADMIN_PASSWORD
+  Demo emails     caught locally (GreenMail, SMTP 127.0.0.1:3025); read them in the back office, Emails
   Demo POS keys   in .run/demo-credentials.json
 Stop it with: server-config/stop.sh
 INFO

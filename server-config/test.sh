@@ -27,10 +27,13 @@ trap '"$ASADMIN" stop-domain "$DOMAIN" >/dev/null 2>&1 || true' EXIT
 configure_jdbc "$ADMIN_PORT" "$TEST_DB_URL" "$DB_USER" "$DB_PASSWORD"
 configure_threads "$ADMIN_PORT"
 configure_jms "$ADMIN_PORT" "$DOMAIN"
-configure_staff_realm "$ADMIN_PORT"
 # A staff account for the back-office tests, with a password made for this run.
+STAFF_EMAIL=staff-it@selvedge.test
 STAFF_PASSWORD="$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
-ensure_staff_user "$ADMIN_PORT" staff-it "$STAFF_PASSWORD" ADMIN
+configure_staff_bootstrap "$ADMIN_PORT" "$STAFF_EMAIL" "$STAFF_PASSWORD"
+# The shop's emails go to the tests' own SMTP server (GreenMail, started by the tests).
+SMTP_PORT=23025
+configure_mail "$ADMIN_PORT" 127.0.0.1 "$SMTP_PORT" "http://localhost:$HTTP_PORT"
 # Demo mode on: the demo catalogue job runs at the first deployment and DemoCatalogueIT checks it;
 # the other tests make their own data under random names, so the demo products do not disturb them.
 configure_properties "$ADMIN_PORT" "selvedge.demo.mode=true"
@@ -38,5 +41,6 @@ configure_properties "$ADMIN_PORT" "selvedge.demo.mode=true"
 cd "$ROOT"
 $MVN -B verify \
     -Dit.admin.port="$ADMIN_PORT" -Dit.http.port="$HTTP_PORT" -Dit.jms.port="$(( ADMIN_PORT + 2828 ))" \
-    -Dit.domain="$DOMAIN" -Dit.staff.user=staff-it -Dit.staff.password="$STAFF_PASSWORD" \
+    -Dit.domain="$DOMAIN" -Dit.staff.user="$STAFF_EMAIL" -Dit.staff.password="$STAFF_PASSWORD" \
+    -Dit.smtp.port="$SMTP_PORT" \
     -Dit.db.url="$TEST_DB_URL" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" "$@"

@@ -42,9 +42,11 @@ class BackOfficeBrowserIT extends ShopDeployment {
     }
 
     private void signIn(String password) {
-        browser.findElement(By.id("j_username")).sendKeys(System.getProperty("it.staff.user"));
-        browser.findElement(By.id("j_password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("staff:email")));
+        browser.findElement(By.id("staff:email")).clear();
+        browser.findElement(By.id("staff:email")).sendKeys(System.getProperty("it.staff.user"));
+        browser.findElement(By.id("staff:password")).sendKeys(password);
+        browser.findElement(By.id("staff:sign-in")).click();
     }
 
     private String growl() {
@@ -87,7 +89,7 @@ class BackOfficeBrowserIT extends ShopDeployment {
         assertThat(
                         wait.until(
                                         ExpectedConditions.visibilityOfElementLocated(
-                                                By.id("login-failed")))
+                                                By.id("form-messages")))
                                 .getText())
                 .contains("do not match");
         browser.get(ShopDeployment.baseUrl() + "/admin/stock.xhtml?sku=" + navyL);
@@ -185,7 +187,7 @@ class BackOfficeBrowserIT extends ShopDeployment {
         // Signing out ends the session: the back office asks for a sign-in again.
         browser.findElement(By.id("staffForm:sign-out")).click();
         browser.get(ShopDeployment.baseUrl() + "/admin/pos.xhtml");
-        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username"))))
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("staff:email"))))
                 .isNotNull();
     }
 }

@@ -1,0 +1,20 @@
+package dev.selvedge.account;
+
+import java.time.Duration;
+import java.util.Set;
+
+/** The outcome of a sign-in attempt. */
+public sealed interface SignIn {
+
+    /** The password matched: who signed in and with which roles. */
+    record Accepted(String email, Set<Role> roles) implements SignIn {}
+
+    /** Unknown email or wrong password: the same answer for both. */
+    record Refused() implements SignIn {}
+
+    /** The password matched but the address was never confirmed; a new link was sent. */
+    record Unverified() implements SignIn {}
+
+    /** Too many failures for this email or from this address; try again after the wait. */
+    record Throttled(Duration retryAfter) implements SignIn {}
+}

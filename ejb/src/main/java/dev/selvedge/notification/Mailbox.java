@@ -1,0 +1,41 @@
+package dev.selvedge.notification;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Emails to send, written in the caller's transaction: if it rolls back, no email; if it commits,
+ * the email goes out even when the mail server is down at that moment ({@link MailSender}).
+ */
+@Stateless
+public class Mailbox {
+
+    /** Fired with each queued email; the sender acts once the transaction has committed. */
+    public record Queued(long id) {}
+
+    @PersistenceContext(unitName = "shop")
+    private EntityManager em;
+
+    @Inject private Clock clock;
+
+    @Inject private Event<Queued> queued;
+
+    public void send(String to, String subject, String body) {
+        OutgoingMail mail = new OutgoingMail(to, subject, body, clock.instant());
+        em.persist(mail);
+        em.flush();
+        queued.fire(new Queued(mail.getId()));
+    }
+
+    /** The latest emails, newest first, for staff. */
+    public List<OutgoingMail> latest(int max) {
+        return em.createNamedQuery("OutgoingMail.latest", OutgoingMail.class)
+                .setMaxResults(max)
+                .getResultList();
+    }
+}
