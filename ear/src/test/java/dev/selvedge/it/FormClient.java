@@ -1,0 +1,113 @@
+package dev.selvedge.it;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Fills in the shop's JSF forms over plain HTTP, as a browser would: keeps the session cookie
+ * (Secure, which Java's own cookie handler would not send over http://localhost), reads the form's
+ * view state and posts it back. For tests that need many quick requests.
+ */
+final class FormClient {
+
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern COOKIE = Pattern.compile("^([^=;]+)=([^;]*)");
+
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String page = "";
+
+    record Page(int status, String location, String html) {}
+
+    Page get(String pathOrUrl) throws Exception {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
+    }
+
+    /**
+     * Posts the form with this id on the last page read, with these fields (ids without the form's
+     * prefix).
+     */
+    Page submit(String formId, String button, Map<String, String> fields) throws Exception {
+        Matcher state = VIEW_STATE.matcher(page);
+        if (!state.find()) {
+            throw new AssertionError("No view state on the page: " + page);
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        fields.forEach((k, v) -> form.put(formId + ":" + k, v));
+        form.put(formId + ":" + button, "go");
+        form.put("jakarta.faces.ViewState", state.group(1));
+        String body =
+                form.entrySet().stream()
+                        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                        .collect(Collectors.joining("&"));
+        String action = actionOf(formId);
+        return send(
+                HttpRequest.newBuilder(uri(action))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private String actionOf(String formId) {
+        Matcher m =
+                Pattern.compile(
+                                "<form id=\""
+                                        + Pattern.quote(formId)
+                                        + "\"[^>]*action=\"([^\"]+)\"")
+                        .matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("No form " + formId + " on the page");
+        }
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    private Page send(HttpRequest.Builder request) throws Exception {
+        if (!cookies.isEmpty()) {
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
+        }
+        HttpResponse<String> response =
+                http.send(
+                        request.timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        for (String set : response.headers().allValues("Set-Cookie")) {
+            Matcher m = COOKIE.matcher(set);
+            if (m.find()) {
+                cookies.put(m.group(1).strip(), m.group(2));
+            }
+        }
+        page = response.body();
+        return new Page(
+                response.statusCode(),
+                response.headers().firstValue("Location").orElse(null),
+                page);
+    }
+
+    private static URI uri(String pathOrUrl) {
+        return URI.create(
+                pathOrUrl.startsWith("http") ? pathOrUrl : ShopDeployment.baseUrl() + pathOrUrl);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
