@@ -147,6 +147,27 @@ class AccountsBrowserIT extends ShopDeployment {
         browser.findElement(By.id("password:change")).click();
         assertThat(text("form-messages")).contains("Your password is changed.");
 
+        // A saved address: each wrong field says so and keeps what was typed.
+        type("address:name", "Asha Rao");
+        type("address:line1", "12, 4th Cross, Indiranagar");
+        type("address:city", "Bengaluru");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("address:state")))
+                .selectByVisibleText("Karnataka");
+        type("address:postalCode", "56003");
+        type("address:phone", "12345");
+        browser.findElement(By.id("address:save")).click();
+        assertThat(fieldError("address:postalCode")).contains("6-digit PIN code");
+        assertThat(fieldError("address:phone")).contains("mobile number");
+        assertThat(browser.findElement(By.id("address:line1")).getAttribute("value"))
+                .isEqualTo("12, 4th Cross, Indiranagar");
+        type("address:postalCode", "560038");
+        type("address:phone", "98450 12345");
+        browser.findElement(By.id("address:save")).click();
+        assertThat(text("saved-address-0"))
+                .contains("Asha Rao, 12, 4th Cross, Indiranagar, Bengaluru, Karnataka 560038")
+                .contains("(default)");
+        chromium.screenshot("accounts-2b-address-saved");
+
         browser.findElement(By.id("signOut:submit")).click();
         assertThat(text("account-link")).isEqualTo("Sign in");
         go("/account/index.xhtml");

@@ -32,6 +32,15 @@ public class Mailbox {
         queued.fire(new Queued(mail.getId()));
     }
 
+    /** Sends a failed email again from its first attempt (after the mail server was fixed). */
+    public void retry(long id) {
+        OutgoingMail mail = em.find(OutgoingMail.class, id);
+        if (mail != null && mail.getSentAt() == null) {
+            mail.retry();
+            queued.fire(new Queued(id));
+        }
+    }
+
     /** The latest emails, newest first, for staff. */
     public List<OutgoingMail> latest(int max) {
         return em.createNamedQuery("OutgoingMail.latest", OutgoingMail.class)

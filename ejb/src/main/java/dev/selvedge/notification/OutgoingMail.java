@@ -48,6 +48,11 @@ public class OutgoingMail {
         this.createdAt = now;
     }
 
+    void retry() {
+        attempts = 0;
+        lastError = null;
+    }
+
     public Long getId() {
         return id;
     }

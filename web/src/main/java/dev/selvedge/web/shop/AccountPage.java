@@ -2,6 +2,10 @@ package dev.selvedge.web.shop;
 
 import dev.selvedge.account.Account;
 import dev.selvedge.account.AccountService;
+import dev.selvedge.customer.Address;
+import dev.selvedge.customer.AddressBook;
+import dev.selvedge.customer.PostalAddress;
+import dev.selvedge.shared.InvalidFields;
 import dev.selvedge.shared.Rejected;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -11,13 +15,22 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The signed-in shopper's account: profile, password, sign-out. */
+/** The signed-in shopper's account: profile, saved addresses, password, sign-out. */
 @Named
 @RequestScoped
 public class AccountPage {
 
     @EJB private AccountService accounts;
+
+    @EJB private AddressBook addressBook;
+
+    private List<Address> addresses;
+    private final Map<String, String> newAddress = new HashMap<>();
+    private boolean newAddressDefault;
 
     private Account account;
     private String fullName;
@@ -55,6 +68,68 @@ public class AccountPage {
                     e.getMessage().contains("current") ? "password:current" : "password:new",
                     e.getMessage());
         }
+    }
+
+    public List<Address> getAddresses() {
+        if (addresses == null && account != null) {
+            addresses = addressBook.of(account.getEmail());
+        }
+        return addresses;
+    }
+
+    /** The states and union territories, sorted, for the address form. */
+    public List<String> getStates() {
+        return PostalAddress.STATES.stream().sorted().toList();
+    }
+
+    public void addAddress() {
+        try {
+            addressBook.add(
+                    account.getEmail(),
+                    new PostalAddress(
+                            newAddress.get("name"),
+                            newAddress.get("line1"),
+                            newAddress.get("line2"),
+                            newAddress.get("city"),
+                            newAddress.get("state"),
+                            newAddress.get("postalCode"),
+                            "IN",
+                            newAddress.get("phone")),
+                    newAddressDefault);
+            newAddress.clear();
+            addresses = null;
+            AccountForms.formInfo("The address is saved.");
+        } catch (InvalidFields e) {
+            e.fields()
+                    .forEach(
+                            (field, message) ->
+                                    AccountForms.fieldError("address:" + field, message));
+        } catch (Rejected e) {
+            AccountForms.formError(e.getMessage());
+        }
+    }
+
+    public void makeDefault(long id) {
+        addressBook.makeDefault(account.getEmail(), id);
+        addresses = null;
+    }
+
+    public void removeAddress(long id) {
+        addressBook.remove(account.getEmail(), id);
+        addresses = null;
+        AccountForms.formInfo("The address is removed.");
+    }
+
+    public Map<String, String> getNewAddress() {
+        return newAddress;
+    }
+
+    public boolean isNewAddressDefault() {
+        return newAddressDefault;
+    }
+
+    public void setNewAddressDefault(boolean newAddressDefault) {
+        this.newAddressDefault = newAddressDefault;
     }
 
     public String signOut() throws ServletException {
