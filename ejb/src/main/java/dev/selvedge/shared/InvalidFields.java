@@ -10,7 +10,7 @@ public class InvalidFields extends Rejected {
     private final Map<String, String> fields;
 
     public InvalidFields(Map<String, String> fields) {
-        super(422, "Some fields need correcting: " + String.join(", ", fields.keySet()));
+        super(400, "Some fields need correcting: " + String.join(", ", fields.keySet()));
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 

@@ -38,7 +38,7 @@ class PostalAddressTest {
                 .containsEntry("postalCode", "Enter a 6-digit PIN code, like 560001.");
         assertThatThrownBy(bad::checked)
                 .isInstanceOf(InvalidFields.class)
-                .satisfies(e -> assertThat(((InvalidFields) e).status()).isEqualTo(422));
+                .satisfies(e -> assertThat(((InvalidFields) e).status()).isEqualTo(400));
         assertThat(
                         new PostalAddress("A", "B", null, "C", "Goa", "40300", "IN", "9845012345")
                                 .problems())

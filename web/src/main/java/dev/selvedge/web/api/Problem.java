@@ -31,4 +31,22 @@ public record Problem(String type, String title, int status, String detail, Stri
             String sku,
             int requested,
             int available) {}
+
+    /** Bad input: each wrong field with its own message. */
+    public record InvalidFields(
+            String type,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            java.util.Map<String, String> errors) {}
+
+    /** A payment that did not go through; the order stays unpaid and its stock went back. */
+    public record PaymentDeclined(
+            String type,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            String orderNumber) {}
 }

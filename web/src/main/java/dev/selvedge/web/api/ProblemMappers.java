@@ -71,6 +71,19 @@ public final class ProblemMappers {
                                         soldOut.available()))
                         .build();
             }
+            if (e instanceof dev.selvedge.shared.InvalidFields invalid) {
+                return Response.status(400)
+                        .type(Problem.MEDIA_TYPE)
+                        .entity(
+                                new Problem.InvalidFields(
+                                        Problem.TYPES + "invalid-fields",
+                                        "Some fields need correcting",
+                                        400,
+                                        e.getMessage(),
+                                        path,
+                                        invalid.fields()))
+                        .build();
+            }
             return switch (e.status()) {
                 case 400 ->
                         Problem.response(400, "bad-request", "Bad request", e.getMessage(), path);

@@ -1,0 +1,106 @@
+package dev.selvedge.ordering;
+
+import dev.selvedge.payment.PaymentGateway;
+import dev.selvedge.payment.PaymentGateways;
+import dev.selvedge.payment.PaymentRequest;
+import dev.selvedge.payment.PaymentResult;
+import dev.selvedge.shared.Rejected;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Places an order: once per Idempotency-Key, whatever the double clicks and retries. Holds the
+ * stock (sold out: 409, nothing charged), takes the payment outside any transaction, then confirms
+ * the order and the sale, or releases the stock when the payment does not go through (402).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CheckoutService {
+
+    private static final Logger LOG = Logger.getLogger(CheckoutService.class.getName());
+
+    @EJB private CheckoutSteps steps;
+
+    @Inject private PaymentGateways gateways;
+
+    public CheckoutAnswer checkout(
+            String idempotencyKey, CheckoutRequest request, String signedInEmail) {
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_.:-]{8,100}")) {
+            throw new Rejected(
+                    400,
+                    "Send an Idempotency-Key header: 8 to 100 letters, digits, '_', '.', ':' or '-', new for each checkout (a UUID will do).");
+        }
+        if (request == null) {
+            throw new Rejected(400, "The checkout is empty.");
+        }
+        CheckoutSteps.Begun begun =
+                steps.begin(idempotencyKey, sha256(request.canonical()), request, signedInEmail);
+        if (begun.earlier().isPresent()) {
+            return begun.earlier().get();
+        }
+        if (begun.inProgress()) {
+            return awaitFirst(idempotencyKey);
+        }
+        PaymentGateway gateway = gateways.enabled(request.payment().method()).orElseThrow();
+        PaymentResult result;
+        try {
+            var order = steps.answeredOrder(begun.orderId());
+            result =
+                    gateway.pay(
+                            new PaymentRequest(
+                                    order.getOrderNumber(),
+                                    order.getTotalMinor(),
+                                    order.getCurrency(),
+                                    order.getEmail(),
+                                    request.payment().token()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Payment through " + gateway.id() + " failed", e);
+            result =
+                    new PaymentResult(
+                            PaymentResult.Status.ERROR,
+                            null,
+                            "The payment service did not answer. Nothing was charged; please try again.");
+        }
+        return steps.finish(idempotencyKey, begun.orderId(), gateway.id(), result);
+    }
+
+    /** A second request with the key while the first is still paying: its answer, when it comes. */
+    private CheckoutAnswer awaitFirst(String key) {
+        for (int i = 0; i < 150; i++) {
+            Optional<CheckoutAnswer> answer = steps.answered(key);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new Rejected(
+                409,
+                "This checkout is still being processed; ask again in a moment with the same Idempotency-Key.");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

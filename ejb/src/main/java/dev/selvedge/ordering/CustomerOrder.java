@@ -1,0 +1,216 @@
+package dev.selvedge.ordering;
+
+import dev.selvedge.customer.PostalAddress;
+import dev.selvedge.pricing.Quote;
+import dev.selvedge.pricing.ShippingMethod;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An order as the shopper placed it, with its state machine (see {@link OrderStatus}). */
+@Entity
+@Table(name = "customer_order")
+@NamedQuery(
+        name = "CustomerOrder.byNumber",
+        query = "SELECT o FROM CustomerOrder o WHERE o.orderNumber = :number")
+public class CustomerOrder {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "order_number", nullable = false)
+    private String orderNumber;
+
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
+
+    private String email;
+
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(name = "ship_name")
+    private String shipName;
+
+    @Column(name = "ship_line1")
+    private String shipLine1;
+
+    @Column(name = "ship_line2")
+    private String shipLine2;
+
+    @Column(name = "ship_city")
+    private String shipCity;
+
+    @Column(name = "ship_state")
+    private String shipState;
+
+    @Column(name = "ship_postal_code")
+    private String shipPostalCode;
+
+    @Column(name = "ship_country")
+    private String shipCountry;
+
+    @Column(name = "ship_phone")
+    private String shipPhone;
+
+    @Column(name = "shipping_method")
+    private String shippingMethod;
+
+    @Column(name = "pickup_store")
+    private String pickupStore;
+
+    @Column(name = "items_minor")
+    private long itemsMinor;
+
+    @Column(name = "discount_minor")
+    private long discountMinor;
+
+    @Column(name = "shipping_minor")
+    private long shippingMinor;
+
+    @Column(name = "tax_minor")
+    private long taxMinor;
+
+    @Column(name = "total_minor")
+    private long totalMinor;
+
+    private String currency;
+
+    @Column(name = "payment_method")
+    private String paymentMethod;
+
+    @Column(name = "reservation_token")
+    private String reservationToken;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    protected CustomerOrder() {}
+
+    CustomerOrder(
+            String orderNumber,
+            String email,
+            Long accountId,
+            PostalAddress ship,
+            ShippingMethod method,
+            String pickupStore,
+            Quote quote,
+            String paymentMethod,
+            Instant now) {
+        this.orderNumber = orderNumber;
+        this.status = OrderStatus.PENDING_PAYMENT;
+        this.email = email;
+        this.accountId = accountId;
+        this.shipName = ship.name();
+        this.shipLine1 = ship.line1();
+        this.shipLine2 = ship.line2();
+        this.shipCity = ship.city();
+        this.shipState = ship.state();
+        this.shipPostalCode = ship.postalCode();
+        this.shipCountry = ship.country();
+        this.shipPhone = ship.phone();
+        this.shippingMethod = method.code();
+        this.pickupStore = pickupStore;
+        this.itemsMinor = quote.itemsMinor();
+        this.discountMinor = quote.discountMinor();
+        this.shippingMinor = quote.shippingMinor();
+        this.taxMinor = quote.taxIncludedMinor();
+        this.totalMinor = quote.totalMinor();
+        this.currency = quote.currency();
+        this.paymentMethod = paymentMethod;
+        this.createdAt = now;
+        quote.lines().forEach(l -> lines.add(new OrderLine(this, l)));
+    }
+
+    void holdStock(String reservationToken) {
+        this.reservationToken = reservationToken;
+    }
+
+    /** Paid (or to be paid on delivery): the order goes to the warehouse. */
+    void confirm(Instant now) {
+        requireStatus(OrderStatus.PENDING_PAYMENT);
+        status = OrderStatus.CONFIRMED;
+        confirmedAt = now;
+    }
+
+    /** The payment did not go through; the stock goes back. */
+    void paymentFailed() {
+        requireStatus(OrderStatus.PENDING_PAYMENT);
+        status = OrderStatus.PAYMENT_FAILED;
+    }
+
+    private void requireStatus(OrderStatus expected) {
+        if (status != expected) {
+            throw new IllegalStateException(
+                    "Order " + orderNumber + " is " + status + ", not " + expected);
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getOrderNumber() {
+        return orderNumber;
+    }
+
+    public OrderStatus getStatus() {
+        return status;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public long getTotalMinor() {
+        return totalMinor;
+    }
+
+    public long getShippingMinor() {
+        return shippingMinor;
+    }
+
+    public long getTaxMinor() {
+        return taxMinor;
+    }
+
+    public long getItemsMinor() {
+        return itemsMinor;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public String getPaymentMethod() {
+        return paymentMethod;
+    }
+
+    public String getReservationToken() {
+        return reservationToken;
+    }
+
+    public List<OrderLine> getLines() {
+        return lines;
+    }
+}
