@@ -1,15 +1,13 @@
 package dev.selvedge.account;
 
 import dev.selvedge.notification.Mailbox;
+import dev.selvedge.shared.Digests;
 import dev.selvedge.shared.Rejected;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -317,7 +314,7 @@ public class AccountService {
                         "INSERT INTO account_token (account_id, purpose, token_hash, expires_at) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, account.getId())
                 .setParameter(2, purpose)
-                .setParameter(3, sha256(token))
+                .setParameter(3, Digests.sha256Hex(token))
                 .setParameter(4, Timestamp.from(clock.instant().plus(lifetime)))
                 .executeUpdate();
         return token;
@@ -325,50 +322,35 @@ public class AccountService {
 
     /** The account of a live token, without spending it. */
     private Optional<Account> peekToken(String token, String purpose) {
-        if (token == null || token.isBlank() || token.length() > 100) {
-            return Optional.empty();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object> ids =
-                em.createNativeQuery(
-                                "SELECT account_id FROM account_token WHERE token_hash = ?1 AND purpose = ?2"
-                                        + " AND used_at IS NULL AND expires_at > ?3")
-                        .setParameter(1, sha256(token))
-                        .setParameter(2, purpose)
-                        .setParameter(3, Timestamp.from(clock.instant()))
-                        .getResultList();
-        return ids.stream()
-                .findFirst()
-                .map(id -> em.find(Account.class, ((Number) id).longValue()));
+        return tokenAccount(
+                "SELECT account_id FROM account_token WHERE token_hash = ?1 AND purpose = ?2"
+                        + " AND used_at IS NULL AND expires_at > ?3",
+                token,
+                purpose);
     }
 
     /** Spends a live token in one statement (two tabs cannot both use it); its account. */
     private Optional<Account> consumeToken(String token, String purpose) {
+        return tokenAccount(
+                "UPDATE account_token SET used_at = ?3 WHERE token_hash = ?1 AND purpose = ?2"
+                        + " AND used_at IS NULL AND expires_at > ?3 RETURNING account_id",
+                token,
+                purpose);
+    }
+
+    private Optional<Account> tokenAccount(String sql, String token, String purpose) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
         List<Object> ids =
-                em.createNativeQuery(
-                                "UPDATE account_token SET used_at = ?3 WHERE token_hash = ?1 AND purpose = ?2"
-                                        + " AND used_at IS NULL AND expires_at > ?3 RETURNING account_id")
-                        .setParameter(1, sha256(token))
+                em.createNativeQuery(sql)
+                        .setParameter(1, Digests.sha256Hex(token))
                         .setParameter(2, purpose)
                         .setParameter(3, Timestamp.from(clock.instant()))
                         .getResultList();
         return ids.stream()
                 .findFirst()
                 .map(id -> em.find(Account.class, ((Number) id).longValue()));
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,16 +4,13 @@ import dev.selvedge.payment.PaymentGateway;
 import dev.selvedge.payment.PaymentGateways;
 import dev.selvedge.payment.PaymentRequest;
 import dev.selvedge.payment.PaymentResult;
+import dev.selvedge.shared.Digests;
 import dev.selvedge.shared.Rejected;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,7 +41,11 @@ public class CheckoutService {
             throw new Rejected(400, "The checkout is empty.");
         }
         CheckoutSteps.Begun begun =
-                steps.begin(idempotencyKey, sha256(request.canonical()), request, signedInEmail);
+                steps.begin(
+                        idempotencyKey,
+                        Digests.sha256Hex(request.canonical()),
+                        request,
+                        signedInEmail);
         if (begun.earlier().isPresent()) {
             return begun.earlier().get();
         }
@@ -91,16 +92,5 @@ public class CheckoutService {
         throw new Rejected(
                 409,
                 "This checkout is still being processed; ask again in a moment with the same Idempotency-Key.");
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
