@@ -56,19 +56,27 @@ class AccountsBrowserIT extends ShopDeployment {
     }
 
     private String fieldError(String fieldId) {
-        return browser.findElement(
-                        By.xpath(
-                                "//*[@id='"
-                                        + fieldId
-                                        + "']/following-sibling::*[contains(@class,'field-error')][1]"))
+        return wait.until(
+                        ExpectedConditions.presenceOfElementLocated(
+                                By.xpath(
+                                        "//*[@id='"
+                                                + fieldId
+                                                + "']/following-sibling::*[contains(@class,'field-error')][1]")))
                 .getText();
+    }
+
+    /** Presses a button and waits for the page it leads to. */
+    private void press(String id) {
+        var button = browser.findElement(By.id(id));
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(button));
     }
 
     private void signIn(String email, String password) {
         go("/sign-in.xhtml");
         type("signIn:email", email);
         type("signIn:password", password);
-        browser.findElement(By.id("signIn:submit")).click();
+        press("signIn:submit");
     }
 
     @Test
@@ -78,14 +86,14 @@ class AccountsBrowserIT extends ShopDeployment {
 
         // Mistakes first: every field says what is wrong, and what was typed stays.
         go("/register.xhtml");
-        browser.findElement(By.id("register:submit")).click();
+        press("register:submit");
         assertThat(fieldError("register:name")).isEqualTo("Enter your name.");
         assertThat(fieldError("register:email")).contains("valid email address");
         assertThat(fieldError("register:password")).isEqualTo("Use at least 12 characters.");
         type("register:name", "Asha Rao");
         type("register:email", email);
         type("register:password", "password1234");
-        browser.findElement(By.id("register:submit")).click();
+        press("register:submit");
         assertThat(fieldError("register:password")).contains("very common password");
         assertThat(browser.findElement(By.id("register:name")).getAttribute("value"))
                 .isEqualTo("Asha Rao");
@@ -94,7 +102,7 @@ class AccountsBrowserIT extends ShopDeployment {
         chromium.screenshot("accounts-1-register-errors");
 
         type("register:password", password);
-        browser.findElement(By.id("register:submit")).click();
+        press("register:submit");
         assertThat(text("check-inbox")).contains(email);
         MimeMessage confirm = Mailbox.await(smtp, email, 1);
         assertThat(confirm.getSubject()).isEqualTo("Confirm your email for Selvedge");
@@ -122,7 +130,7 @@ class AccountsBrowserIT extends ShopDeployment {
         Cookie before = browser.manage().getCookieNamed("JSESSIONID");
         type("signIn:email", email);
         type("signIn:password", password);
-        browser.findElement(By.id("signIn:submit")).click();
+        press("signIn:submit");
         assertThat(text("account-email")).contains(email);
         Cookie after = browser.manage().getCookieNamed("JSESSIONID");
         assertThat(after.getValue()).isNotEqualTo(before.getValue());
@@ -135,16 +143,16 @@ class AccountsBrowserIT extends ShopDeployment {
         // Change the password: the current one is asked for, and the new one is checked.
         type("password:current", "not-my-password-at-all");
         type("password:new", "another-long-phrase-77");
-        browser.findElement(By.id("password:change")).click();
+        press("password:change");
         assertThat(fieldError("password:current")).contains("current password is not right");
         type("password:current", password);
         type("password:new", "qwertyuiop123");
-        browser.findElement(By.id("password:change")).click();
+        press("password:change");
         assertThat(fieldError("password:new")).isNotBlank();
         String changed = "saffron-ledger-pivot-93";
         type("password:current", password);
         type("password:new", changed);
-        browser.findElement(By.id("password:change")).click();
+        press("password:change");
         assertThat(text("form-messages")).contains("Your password is changed.");
 
         // A saved address: each wrong field says so and keeps what was typed.
@@ -155,20 +163,20 @@ class AccountsBrowserIT extends ShopDeployment {
                 .selectByVisibleText("Karnataka");
         type("address:postalCode", "56003");
         type("address:phone", "12345");
-        browser.findElement(By.id("address:save")).click();
+        press("address:save");
         assertThat(fieldError("address:postalCode")).contains("6-digit PIN code");
         assertThat(fieldError("address:phone")).contains("mobile number");
         assertThat(browser.findElement(By.id("address:line1")).getAttribute("value"))
                 .isEqualTo("12, 4th Cross, Indiranagar");
         type("address:postalCode", "560038");
         type("address:phone", "98450 12345");
-        browser.findElement(By.id("address:save")).click();
+        press("address:save");
         assertThat(text("saved-address-0"))
                 .contains("Asha Rao, 12, 4th Cross, Indiranagar, Bengaluru, Karnataka 560038")
                 .contains("(default)");
         chromium.screenshot("accounts-2b-address-saved");
 
-        browser.findElement(By.id("signOut:submit")).click();
+        press("signOut:submit");
         assertThat(text("account-link")).isEqualTo("Sign in");
         go("/account/index.xhtml");
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signIn:email"))))
@@ -177,21 +185,21 @@ class AccountsBrowserIT extends ShopDeployment {
         // Forgotten: the reset link sets a new password once; the old one stops working.
         go("/forgot-password.xhtml");
         type("forgot:email", email);
-        browser.findElement(By.id("forgot:submit")).click();
+        press("forgot:submit");
         assertThat(text("reset-sent")).contains(email);
         String resetLink =
                 Mailbox.link(Mailbox.await(smtp, email, 3), "/reset-password.xhtml?token=");
         go(resetLink);
         type("reset:password", "short");
-        browser.findElement(By.id("reset:submit")).click();
+        press("reset:submit");
         assertThat(fieldError("reset:password")).isEqualTo("Use at least 12 characters.");
         String reset = "harbour-quill-mango-58";
         type("reset:password", reset);
-        browser.findElement(By.id("reset:submit")).click();
+        press("reset:submit");
         assertThat(text("reset-done")).contains("Your password is changed");
         go(resetLink);
         type("reset:password", "yet-another-phrase-19");
-        browser.findElement(By.id("reset:submit")).click();
+        press("reset:submit");
         assertThat(text("form-messages")).contains("expired or was already used");
         chromium.screenshot("accounts-3-reset-link-spent");
 
@@ -201,13 +209,13 @@ class AccountsBrowserIT extends ShopDeployment {
         assertThat(text("account-email")).contains(email);
 
         // Registering again with the address: the same answer, and its owner is told by email.
-        browser.findElement(By.id("signOut:submit")).click();
+        press("signOut:submit");
         assertThat(text("account-link")).isEqualTo("Sign in");
         go("/register.xhtml");
         type("register:name", "Someone Else");
         type("register:email", email.toUpperCase());
         type("register:password", "completely-different-99");
-        browser.findElement(By.id("register:submit")).click();
+        press("register:submit");
         assertThat(text("check-inbox")).isNotBlank();
         assertThat(Mailbox.await(smtp, email, 4).getSubject())
                 .isEqualTo("You already have a Selvedge account");
