@@ -18,6 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BackOfficeBrowserIT extends ShopDeployment {
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension smtp = Mailbox.smtp();
+
     private CatalogueFixture fixture;
     private Chromium chromium;
     private WebDriver browser;
@@ -184,8 +187,32 @@ class BackOfficeBrowserIT extends ShopDeployment {
                                 .status())
                 .isEqualTo(401);
 
+        // The emails the shop sent: a shopper registers, and staff see the confirmation go out.
+        String shopper = "emails-" + fixture.token + "@example.in";
+        FormClient client = new FormClient();
+        client.get("/register.xhtml");
+        client.submit(
+                "register",
+                "submit",
+                java.util.Map.of(
+                        "name",
+                        "Nila Das",
+                        "email",
+                        shopper,
+                        "password",
+                        "pebble-saffron-orbit-31"));
+        Mailbox.await(smtp, shopper, 1);
+        browser.get(ShopDeployment.baseUrl() + "/admin/mail.xhtml");
+        WebElement mail = row("mailForm:mails", shopper);
+        assertThat(mail.getText()).contains("Confirm your email for Selvedge").contains("Sent");
+        // Demo mode (as the test domain runs): the text is shown, with its link.
+        assertThat(mail.getText()).contains("/verify.xhtml?token=");
+        chromium.screenshot("4-emails");
+
         // Signing out ends the session: the back office asks for a sign-in again.
-        browser.findElement(By.id("staffForm:sign-out")).click();
+        WebElement signOut = browser.findElement(By.id("staffForm:sign-out"));
+        signOut.click();
+        wait.until(ExpectedConditions.stalenessOf(signOut)); // The session has ended.
         browser.get(ShopDeployment.baseUrl() + "/admin/pos.xhtml");
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("staff:email"))))
                 .isNotNull();
