@@ -67,9 +67,7 @@ class AccountsBrowserIT extends ShopDeployment {
 
     /** Presses a button and waits for the page it leads to. */
     private void press(String id) {
-        var button = browser.findElement(By.id(id));
-        button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        chromium.press(browser.findElement(By.id(id)));
     }
 
     private void signIn(String email, String password) {

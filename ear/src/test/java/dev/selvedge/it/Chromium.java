@@ -47,6 +47,25 @@ final class Chromium implements AutoCloseable {
         browser.manage().window().setSize(new Dimension(width, height));
     }
 
+    /**
+     * Clicks a button that submits a form and waits until the page it leads to has replaced this
+     * one (the button is gone from the document), so that the next step does not race it.
+     */
+    void press(org.openqa.selenium.WebElement button) {
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(
+                        d -> {
+                            try {
+                                button.isEnabled();
+                                return false;
+                            } catch (org.openqa.selenium.WebDriverException gone) {
+                                // Stale, or Chrome's "node does not belong to the document".
+                                return true;
+                            }
+                        });
+    }
+
     void screenshot(String step) throws IOException {
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);
