@@ -209,6 +209,46 @@ class BackOfficeBrowserIT extends ShopDeployment {
         assertThat(mail.getText()).contains("/verify.xhtml?token=");
         chromium.screenshot("4-emails");
 
+        // Orders with their payment attempts; a payment method switched off is refused at once.
+        String checkout =
+                """
+                {"email":"%s","shippingAddress":{"name":"Nila Das","line1":"1 MG Road","city":"Pune",
+                 "state":"Maharashtra","postalCode":"411001","country":"IN","phone":"9822012345"},
+                 "shippingMethod":"standard","lines":[{"sku":"%s","quantity":1}],
+                 "payment":{"method":"test","token":"tok_declined"}}
+                """;
+        fixture.stockAt(
+                missingSku, fixture.storeCode(), 3); // The SKU as the catalogue fix named it.
+        Http.Reply declined =
+                Http.post(
+                        "/api/v1/checkout",
+                        checkout.formatted(shopper, missingSku),
+                        "Idempotency-Key",
+                        java.util.UUID.randomUUID().toString());
+        assertThat(declined.status()).isEqualTo(402);
+        String order = declined.json().getString("orderNumber");
+        browser.get(ShopDeployment.baseUrl() + "/admin/orders.xhtml");
+        assertThat(row("ordersForm:orders", order).getText())
+                .contains("PAYMENT_FAILED")
+                .contains("test DECLINED")
+                .contains("The card was declined");
+        row("methodsForm:methods", "test").findElement(By.cssSelector(".switch-off")).click();
+        assertThat(growl()).contains("test is no longer offered");
+        dismissGrowl();
+        chromium.screenshot("5-orders");
+        Http.Reply whileOff =
+                Http.post(
+                        "/api/v1/checkout",
+                        checkout.formatted(shopper, missingSku).replace("tok_declined", "tok_ok"),
+                        "Idempotency-Key",
+                        java.util.UUID.randomUUID().toString());
+        assertThat(whileOff.status()).isEqualTo(400);
+        assertThat(whileOff.json().getJsonObject("errors").getString("payment.method"))
+                .doesNotContain("test");
+        row("methodsForm:methods", "test").findElement(By.cssSelector(".switch-on")).click();
+        assertThat(growl()).contains("test is offered to shoppers again");
+        dismissGrowl();
+
         // Signing out ends the session: the back office asks for a sign-in again.
         chromium.press(browser.findElement(By.id("staffForm:sign-out"))); // The session has ended.
         browser.get(ShopDeployment.baseUrl() + "/admin/pos.xhtml");

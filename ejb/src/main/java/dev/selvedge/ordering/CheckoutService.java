@@ -52,7 +52,7 @@ public class CheckoutService {
         if (begun.inProgress()) {
             return awaitFirst(idempotencyKey);
         }
-        PaymentGateway gateway = gateways.enabled(request.payment().method()).orElseThrow();
+        PaymentGateway gateway = gateways.byId(request.payment().method()).orElseThrow();
         PaymentResult result;
         try {
             var order = steps.answeredOrder(begun.orderId());

@@ -14,11 +14,23 @@ public class PaymentGateways {
 
     @Inject @Any private Instance<PaymentGateway> all;
 
+    @jakarta.ejb.EJB private GatewaySwitches switches;
+
+    /** Offered now: enabled by configuration and not switched off by staff. */
+    public boolean offered(PaymentGateway gateway) {
+        return gateway.enabled() && !switches.isSwitchedOff(gateway.id());
+    }
+
     public Optional<PaymentGateway> enabled(String id) {
         return list().stream()
                 .filter(g -> g.id().equalsIgnoreCase(String.valueOf(id)))
-                .filter(PaymentGateway::enabled)
+                .filter(this::offered)
                 .findFirst();
+    }
+
+    /** A gateway by name, offered or not (an order accepted a moment ago still pays through it). */
+    public Optional<PaymentGateway> byId(String id) {
+        return list().stream().filter(g -> g.id().equalsIgnoreCase(String.valueOf(id))).findFirst();
     }
 
     public List<PaymentGateway> list() {
@@ -26,10 +38,6 @@ public class PaymentGateways {
     }
 
     public List<String> enabledIds() {
-        return list().stream()
-                .filter(PaymentGateway::enabled)
-                .map(PaymentGateway::id)
-                .sorted()
-                .toList();
+        return list().stream().filter(this::offered).map(PaymentGateway::id).sorted().toList();
     }
 }

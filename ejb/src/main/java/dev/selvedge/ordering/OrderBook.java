@@ -1,0 +1,79 @@
+package dev.selvedge.ordering;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Orders as staff read them: newest first, each with every attempt to pay for it. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class OrderBook {
+
+    public record Attempt(
+            Instant at, String gateway, String status, String reference, String message) {}
+
+    public record Summary(
+            String orderNumber,
+            Instant createdAt,
+            String email,
+            String status,
+            long totalMinor,
+            String currency,
+            String paymentMethod,
+            List<Attempt> attempts) {}
+
+    @PersistenceContext(unitName = "shop")
+    private EntityManager em;
+
+    public List<Summary> latest(int max) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "SELECT o.order_number, o.created_at, o.email, o.status, o.total_minor, o.currency,"
+                                        + " o.payment_method, a.created_at, a.gateway, a.status, a.reference, a.message"
+                                        + " FROM (SELECT * FROM customer_order ORDER BY id DESC LIMIT ?1) o"
+                                        + " LEFT JOIN payment_attempt a ON a.order_id = o.id ORDER BY o.id DESC, a.id")
+                        .setParameter(1, max)
+                        .getResultList();
+        Map<String, Summary> orders = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            Summary order =
+                    orders.computeIfAbsent(
+                            (String) r[0],
+                            number ->
+                                    new Summary(
+                                            number,
+                                            instant(r[1]),
+                                            (String) r[2],
+                                            (String) r[3],
+                                            ((Number) r[4]).longValue(),
+                                            ((String) r[5]).strip(),
+                                            (String) r[6],
+                                            new ArrayList<>()));
+            if (r[8] != null) {
+                order.attempts()
+                        .add(
+                                new Attempt(
+                                        instant(r[7]),
+                                        (String) r[8],
+                                        (String) r[9],
+                                        (String) r[10],
+                                        (String) r[11]));
+            }
+        }
+        return List.copyOf(orders.values());
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) value).toInstant();
+    }
+}
