@@ -2,6 +2,7 @@ package dev.selvedge.account;
 
 import dev.selvedge.notification.Mailbox;
 import dev.selvedge.shared.Digests;
+import dev.selvedge.shared.InstantConverter;
 import dev.selvedge.shared.Rejected;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -251,13 +252,7 @@ public class AccountService {
                         .setParameter(1, value)
                         .setParameter(2, Timestamp.from(now.minus(SignInThrottle.WINDOW)))
                         .getResultList();
-        return rows.stream().map(AccountService::instant).toList();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t
-                ? t.toInstant()
-                : ((java.time.OffsetDateTime) value).toInstant();
+        return rows.stream().map(InstantConverter::instantOf).toList();
     }
 
     public Optional<Account> find(String email) {

@@ -55,14 +55,14 @@ public class CheckoutService {
         PaymentGateway gateway = gateways.byId(request.payment().method()).orElseThrow();
         PaymentResult result;
         try {
-            var order = steps.answeredOrder(begun.orderId());
+            PaymentRequest toPay = begun.toPay();
             result =
                     gateway.pay(
                             new PaymentRequest(
-                                    order.getOrderNumber(),
-                                    order.getTotalMinor(),
-                                    order.getCurrency(),
-                                    order.getEmail(),
+                                    toPay.orderNumber(),
+                                    toPay.amountMinor(),
+                                    toPay.currency(),
+                                    toPay.email(),
                                     request.payment().token()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Payment through " + gateway.id() + " failed", e);

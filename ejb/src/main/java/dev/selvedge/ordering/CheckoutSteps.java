@@ -9,6 +9,7 @@ import dev.selvedge.inventory.ReservationRequest;
 import dev.selvedge.inventory.ReservationService;
 import dev.selvedge.notification.Mailbox;
 import dev.selvedge.payment.PaymentGateways;
+import dev.selvedge.payment.PaymentRequest;
 import dev.selvedge.payment.PaymentResult;
 import dev.selvedge.pricing.PricingService;
 import dev.selvedge.pricing.Quote;
@@ -39,7 +40,11 @@ import java.util.Optional;
 public class CheckoutSteps {
 
     /** The first step's outcome: an answer given before for this key, or an order to pay. */
-    public record Begun(Optional<CheckoutAnswer> earlier, boolean inProgress, Long orderId) {}
+    public record Begun(
+            Optional<CheckoutAnswer> earlier,
+            boolean inProgress,
+            Long orderId,
+            PaymentRequest toPay) {}
 
     @PersistenceContext(unitName = "shop")
     private EntityManager em;
@@ -102,7 +107,13 @@ public class CheckoutSteps {
                 .setParameter(1, order.getId())
                 .setParameter(2, key)
                 .executeUpdate();
-        return new Begun(Optional.empty(), false, order.getId());
+        // What the provider is asked for; the caller adds the shopper's token.
+        return new Begun(
+                Optional.empty(),
+                false,
+                order.getId(),
+                new PaymentRequest(
+                        number, quote.totalMinor(), quote.currency(), checked.email(), null));
     }
 
     private Begun earlier(String key, String requestHash) {
@@ -119,13 +130,17 @@ public class CheckoutSteps {
         }
         if (row[1] == null) {
             return new Begun(
-                    Optional.empty(), true, row[2] == null ? null : ((Number) row[2]).longValue());
+                    Optional.empty(),
+                    true,
+                    row[2] == null ? null : ((Number) row[2]).longValue(),
+                    null);
         }
         CustomerOrder order = em.find(CustomerOrder.class, ((Number) row[2]).longValue());
         return new Begun(
                 Optional.of(answerOf(order, ((Number) row[1]).intValue(), null).repeated()),
                 false,
-                order.getId());
+                order.getId(),
+                null);
     }
 
     /** The stored answer for a key, once the first request has finished. */
@@ -305,12 +320,5 @@ public class CheckoutSteps {
                 .append("\n\n");
         s.append("We will email you when it ships.\n");
         return s.toString();
-    }
-
-    /** The order to pay for (read in a transaction of its own). */
-    public CustomerOrder answeredOrder(long orderId) {
-        CustomerOrder order = em.find(CustomerOrder.class, orderId);
-        order.getLines().size();
-        return order;
     }
 }

@@ -1,13 +1,12 @@
 package dev.selvedge.ordering;
 
+import dev.selvedge.shared.InstantConverter;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ public class OrderBook {
                             number ->
                                     new Summary(
                                             number,
-                                            instant(r[1]),
+                                            InstantConverter.instantOf(r[1]),
                                             (String) r[2],
                                             (String) r[3],
                                             ((Number) r[4]).longValue(),
@@ -63,7 +62,7 @@ public class OrderBook {
                 order.attempts()
                         .add(
                                 new Attempt(
-                                        instant(r[7]),
+                                        InstantConverter.instantOf(r[7]),
                                         (String) r[8],
                                         (String) r[9],
                                         (String) r[10],
@@ -71,9 +70,5 @@ public class OrderBook {
             }
         }
         return List.copyOf(orders.values());
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) value).toInstant();
     }
 }

@@ -20,4 +20,14 @@ public class InstantConverter implements AttributeConverter<Instant, Timestamp> 
     public Instant convertToEntityAttribute(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    /** A TIMESTAMPTZ read by a native query (the driver gives a Timestamp or an OffsetDateTime). */
+    public static Instant instantOf(Object column) {
+        if (column == null) {
+            return null;
+        }
+        return column instanceof Timestamp t
+                ? t.toInstant()
+                : ((java.time.OffsetDateTime) column).toInstant();
+    }
 }
