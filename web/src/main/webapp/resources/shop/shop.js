@@ -84,8 +84,85 @@ var Shop = (function () {
     badge.textContent = total === 0 ? 'Out of stock' : (total <= 5 ? 'Only ' + total + ' left' : 'In stock');
     badge.className = 'badge ' + (total === 0 ? 'badge--out' : (total <= 5 ? 'badge--low' : 'badge--in'));
   }
+  // "Add to bag" posts JSON to the cart API (the product page keeps no server state) and says
+  // what happened beside the button; the server's refusals (no size, too many) are shown as sent.
+  function addToBag() {
+    var form = document.getElementById('add-to-bag');
+    if (!form || !window.fetch) { return; }
+    var message = document.getElementById('add-to-bag-message');
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var chosen = document.querySelector('#sizes input[name="sku"]:checked');
+      var body = { sku: chosen ? chosen.value : null, quantity: Number(form.querySelector('[name="quantity"]').value) };
+      message.className = 'add-to-bag__message';
+      message.textContent = 'Adding…';
+      fetch(form.action, {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        body: JSON.stringify(body)
+      }).then(function (response) {
+        return response.json().then(function (json) { return { ok: response.ok, json: json }; });
+      }).then(function (answer) {
+        if (answer.ok) {
+          var count = document.getElementById('bag-count');
+          if (count) { count.textContent = answer.json.count; }
+          message.className = 'add-to-bag__message is-ok';
+          message.innerHTML = '';
+          message.appendChild(document.createTextNode('Added to your bag. '));
+          message.appendChild(link(form.getAttribute('data-bag'), 'View bag (' + answer.json.count + ')', 'view-bag'));
+          message.appendChild(document.createTextNode(' '));
+          message.appendChild(link(form.getAttribute('data-checkout'), 'Checkout', 'go-checkout'));
+          message.scrollIntoView({ block: 'nearest' });
+        } else {
+          var errors = answer.json.errors ? Object.keys(answer.json.errors).map(function (k) { return answer.json.errors[k]; }) : [];
+          message.className = 'add-to-bag__message is-error';
+          message.textContent = errors.length ? errors.join(' ') : (answer.json.detail || 'That did not work; please try again.');
+          message.scrollIntoView({ block: 'nearest' });
+        }
+      }).catch(function () {
+        message.className = 'add-to-bag__message is-error';
+        message.textContent = 'We could not reach the shop; check your connection and try again.';
+      });
+    });
+  }
+  function link(href, text, id) {
+    var a = document.createElement('a');
+    a.href = href; a.textContent = text; a.id = id;
+    return a;
+  }
+  // A button that places an order is pressed once; the server would make one order anyway.
+  function once(button) {
+    if (button.getAttribute('data-pressed')) { return false; }
+    button.setAttribute('data-pressed', 'true');
+    button.classList.add('is-busy');
+    return true;
+  }
+  // Bag lines follow the stock truth too: a size that sells out meanwhile is marked at once.
+  function liveBag() {
+    var list = document.getElementById('bag-lines');
+    if (!list || !window.EventSource) { return; }
+    var lines = list.querySelectorAll('[data-sku]');
+    if (!lines.length) { return; }
+    var query = Array.prototype.map.call(lines, function (l) {
+      return 'sku=' + encodeURIComponent(l.getAttribute('data-sku'));
+    }).join('&');
+    var stream = new EventSource(list.getAttribute('data-live') + '?' + query);
+    stream.addEventListener('stock', function (e) {
+      var figure = JSON.parse(e.data);
+      Array.prototype.forEach.call(lines, function (line) {
+        if (line.getAttribute('data-sku') !== figure.sku) { return; }
+        var badge = line.querySelector('.bag-line__stock');
+        var available = figure.available;
+        badge.textContent = available === 0 ? 'Sold out' : (available <= 3 ? 'Only ' + available + ' left' : 'In stock');
+        badge.className = 'bag-line__stock badge ' + (available === 0 ? 'badge--out' : (available <= 3 ? 'badge--low' : 'badge--in'));
+        line.classList.toggle('has-problem', available < Number(line.getAttribute('data-quantity')));
+      });
+    });
+  }
   document.addEventListener('DOMContentLoaded', liveStock);
+  document.addEventListener('DOMContentLoaded', addToBag);
+  document.addEventListener('DOMContentLoaded', liveBag);
   document.addEventListener('DOMContentLoaded', gallery);
   document.addEventListener('DOMContentLoaded', filters);
-  return { units: units };
+  return { units: units, once: once };
 })();

@@ -32,6 +32,7 @@ final class FormClient {
                     .build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String page = "";
+    private java.util.List<String> lastSetCookies = java.util.List.of();
 
     record Page(int status, String location, String html) {}
 
@@ -64,6 +65,33 @@ final class FormClient {
                         .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends JSON to the API with this client's cookies (the bag cookie, the session). */
+    Page json(String method, String path, String json) throws Exception {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    /** Drops a cookie, as a browser does when a session cookie's session has timed out. */
+    void forget(String name) {
+        cookies.remove(name);
+    }
+
+    /** The Set-Cookie headers of the last answer. */
+    java.util.List<String> setCookies() {
+        return lastSetCookies;
+    }
+
     private String actionOf(String formId) {
         Matcher m =
                 Pattern.compile(
@@ -89,10 +117,15 @@ final class FormClient {
                 http.send(
                         request.timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString());
-        for (String set : response.headers().allValues("Set-Cookie")) {
+        lastSetCookies = response.headers().allValues("Set-Cookie");
+        for (String set : lastSetCookies) {
             Matcher m = COOKIE.matcher(set);
             if (m.find()) {
-                cookies.put(m.group(1).strip(), m.group(2));
+                if (set.contains("Max-Age=0")) {
+                    cookies.remove(m.group(1).strip());
+                } else {
+                    cookies.put(m.group(1).strip(), m.group(2));
+                }
             }
         }
         page = response.body();

@@ -60,6 +60,15 @@ public final class Http {
                 headers);
     }
 
+    /** POSTs a form, as another site's page could. */
+    public static Reply postForm(String path, String form, String... headers) {
+        return send(
+                HttpRequest.newBuilder(URI.create(ShopDeployment.baseUrl() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)),
+                headers);
+    }
+
     public static Reply delete(String path, String... headers) {
         return send(
                 HttpRequest.newBuilder(URI.create(ShopDeployment.baseUrl() + path)).DELETE(),

@@ -174,6 +174,61 @@ public class CatalogService {
                 chart);
     }
 
+    /** The SKUs that exist, each as a bag line shows it; unknown SKUs are left out. */
+    public Map<String, ItemView> items(java.util.Collection<String> skus) {
+        Map<String, ItemView> items = new LinkedHashMap<>();
+        if (skus.isEmpty()) {
+            return items;
+        }
+        List<Variant> variants =
+                em.createQuery(
+                                "SELECT v FROM Variant v JOIN FETCH v.product WHERE v.sku IN :skus",
+                                Variant.class)
+                        .setParameter("skus", skus)
+                        .getResultList();
+        for (Variant v : variants) {
+            Product p = v.getProduct();
+            String colour = v.getColour().name();
+            List<ItemView.SizeOption> sizes =
+                    p.getVariants().stream()
+                            .filter(o -> o.getColour().name().equals(colour))
+                            .sorted(
+                                    (a, b) ->
+                                            Integer.compare(
+                                                    a.getSize().position(), b.getSize().position()))
+                            .map(
+                                    o ->
+                                            new ItemView.SizeOption(
+                                                    o.getSku(),
+                                                    o.getSize().label(),
+                                                    o.getAvailableOnline()))
+                            .toList();
+            Long image =
+                    p.getImages().stream()
+                            .filter(i -> colour.equals(i.getColourName()))
+                            .findFirst()
+                            .or(() -> p.getImages().stream().findFirst())
+                            .map(ProductImage::getId)
+                            .orElse(null);
+            items.put(
+                    v.getSku(),
+                    new ItemView(
+                            v.getSku(),
+                            p.getSlug(),
+                            p.getBrand().getName(),
+                            p.getName(),
+                            colour,
+                            v.getSize().label(),
+                            image,
+                            v.getPrice().minorUnits(),
+                            v.getSalePrice() == null ? null : v.getSalePrice().minorUnits(),
+                            v.getPrice().currency(),
+                            v.getAvailableOnline(),
+                            sizes));
+        }
+        return items;
+    }
+
     /** Where a picture comes from, for the media pipeline; empty when no such image exists. */
     public Optional<String> imageSource(long imageId) {
         return Optional.ofNullable(em.find(ProductImage.class, imageId))

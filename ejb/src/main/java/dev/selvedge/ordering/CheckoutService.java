@@ -28,6 +28,8 @@ public class CheckoutService {
 
     @EJB private CheckoutSteps steps;
 
+    @EJB private CartService carts;
+
     @Inject private PaymentGateways gateways;
 
     public CheckoutAnswer checkout(
@@ -73,6 +75,41 @@ public class CheckoutService {
                             "The payment service did not answer. Nothing was charged; please try again.");
         }
         return steps.finish(idempotencyKey, begun.orderId(), gateway.id(), result);
+    }
+
+    /**
+     * Places the order of a bag with the checkout steps saved with it (the checkout pages). The
+     * bag's attempt key makes a double click or a reload one order; a declined payment leaves the
+     * bag as it was and the next press is a new attempt; a placed order empties the bag.
+     */
+    public CheckoutAnswer placeFromBag(CartOwner owner, String signedInEmail) {
+        Cart cart = carts.cart(owner);
+        if (!cart.isBuyable()) {
+            throw new Rejected(
+                    409,
+                    cart.isEmpty()
+                            ? "Your bag is empty."
+                            : "Something in your bag cannot be bought as it is: see your bag.");
+        }
+        CheckoutDraft draft = carts.draft(owner);
+        String key = carts.attemptKey(owner);
+        CheckoutRequest request =
+                new CheckoutRequest(
+                        draft.email(),
+                        draft.address(),
+                        draft.shippingMethod(),
+                        draft.pickupStore(),
+                        cart.lines().stream()
+                                .map(l -> new CheckoutRequest.Line(l.item().sku(), l.quantity()))
+                                .toList(),
+                        new CheckoutRequest.Payment(draft.paymentMethod(), draft.paymentToken()));
+        CheckoutAnswer answer = checkout(key, request, signedInEmail);
+        if (answer.status() == 402) {
+            carts.newAttempt(owner, key);
+        } else {
+            carts.checkedOut(owner, key, answer.orderNumber());
+        }
+        return answer;
     }
 
     /** A second request with the key while the first is still paying: its answer, when it comes. */

@@ -293,7 +293,7 @@ public class CheckoutSteps {
                 paymentMethod.toLowerCase(Locale.ROOT));
     }
 
-    private static String confirmation(CustomerOrder order) {
+    private String confirmation(CustomerOrder order) {
         NumberFormat rupees = NumberFormat.getCurrencyInstance(Locale.forLanguageTag("en-IN"));
         StringBuilder s = new StringBuilder();
         s.append("Thank you for your order ").append(order.getOrderNumber()).append(".\n\n");
@@ -315,6 +315,24 @@ public class CheckoutSteps {
         s.append(" (includes GST of ")
                 .append(rupees.format(order.getTaxMinor() / 100.0))
                 .append(")\n");
+        PostalAddress a = order.getShippingAddress();
+        s.append(order.getShippingMethod().label());
+        if (order.getPickupStore() != null) {
+            String store = order.getPickupStore();
+            s.append(": ")
+                    .append(
+                            inventory.locations().stream()
+                                    .filter(l -> l.getCode().equals(store))
+                                    .map(l -> l.getName())
+                                    .findFirst()
+                                    .orElse(store));
+        }
+        s.append("\n").append(a.name()).append(", ").append(a.line1());
+        if (a.line2() != null && !a.line2().isBlank()) {
+            s.append(", ").append(a.line2());
+        }
+        s.append(", ").append(a.city()).append(", ").append(a.state()).append(' ');
+        s.append(a.postalCode()).append("\n");
         s.append("Payment: ")
                 .append(order.getPaymentMethod().equals("cod") ? "on delivery" : "received")
                 .append("\n\n");

@@ -210,6 +210,31 @@ public class CustomerOrder {
         return reservationToken;
     }
 
+    /** Where it goes (for click and collect, the shopper's own address). */
+    public PostalAddress getShippingAddress() {
+        return new PostalAddress(
+                shipName,
+                shipLine1,
+                shipLine2,
+                shipCity,
+                shipState,
+                shipPostalCode,
+                shipCountry,
+                shipPhone);
+    }
+
+    public ShippingMethod getShippingMethod() {
+        return ShippingMethod.of(shippingMethod).orElseThrow();
+    }
+
+    public String getPickupStore() {
+        return pickupStore;
+    }
+
+    public long getDiscountMinor() {
+        return discountMinor;
+    }
+
     public List<OrderLine> getLines() {
         return lines;
     }

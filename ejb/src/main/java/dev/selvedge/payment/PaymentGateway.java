@@ -12,6 +12,11 @@ public interface PaymentGateway {
      */
     String id();
 
+    /** How the checkout page names it to shoppers. */
+    default String label() {
+        return id();
+    }
+
     /** Whether the shop offers it now. */
     boolean enabled();
 

@@ -28,6 +28,11 @@ public class CashOnDelivery implements PaymentGateway {
     }
 
     @Override
+    public String label() {
+        return "Cash on delivery (pay the courier by cash or UPI)";
+    }
+
+    @Override
     public boolean enabled() {
         return enabled;
     }

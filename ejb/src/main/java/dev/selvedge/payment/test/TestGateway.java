@@ -26,6 +26,11 @@ public class TestGateway implements PaymentGateway {
     }
 
     @Override
+    public String label() {
+        return "Test card (demo shop only)";
+    }
+
+    @Override
     public boolean enabled() {
         return demoMode;
     }

@@ -3,8 +3,10 @@ package dev.selvedge.web.security;
 import dev.selvedge.account.AccountService;
 import dev.selvedge.account.Role;
 import dev.selvedge.account.SignIn;
+import dev.selvedge.web.shop.BagCookie;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -32,6 +34,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     @EJB private AccountService accounts;
 
+    @Inject private BagCookie bags;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -47,6 +51,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             if (outcome instanceof SignIn.Accepted accepted) {
                 if (request.getSession(false) != null) {
                     request.changeSessionId(); // No session fixation.
+                }
+                if (accepted.roles().contains(Role.CUSTOMER)) {
+                    accounts.find(accepted.email())
+                            .ifPresent(a -> bags.signedIn(request, response, a.getId()));
                 }
                 return context.notifyContainerAboutLogin(
                         accepted.email(),

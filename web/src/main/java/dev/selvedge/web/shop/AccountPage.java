@@ -12,6 +12,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +28,8 @@ public class AccountPage {
     @EJB private AccountService accounts;
 
     @EJB private AddressBook addressBook;
+
+    @Inject private BagCookie bags;
 
     private List<Address> addresses;
     private final Map<String, String> newAddress = new HashMap<>();
@@ -134,8 +137,10 @@ public class AccountPage {
 
     public String signOut() throws ServletException {
         ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) context.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) context.getRequest();
+        request.logout();
         context.invalidateSession();
+        bags.signedOut(request, (jakarta.servlet.http.HttpServletResponse) context.getResponse());
         return "/index.xhtml?faces-redirect=true";
     }
 

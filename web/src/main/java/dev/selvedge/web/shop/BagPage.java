@@ -1,0 +1,123 @@
+package dev.selvedge.web.shop;
+
+import dev.selvedge.ordering.Cart;
+import dev.selvedge.ordering.CartOwner;
+import dev.selvedge.ordering.CartService;
+import dev.selvedge.shared.InvalidFields;
+import dev.selvedge.shared.Rejected;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bag page ({@code /bag.xhtml}) and the bag count in the header. Each line is its own small
+ * form that posts its SKU with the quantity and size chosen, so a line changed in another tab
+ * meanwhile cannot make this form change the wrong line.
+ */
+@Named
+@RequestScoped
+public class BagPage {
+
+    @Inject private BagCookie bags;
+    @EJB private CartService carts;
+
+    private Cart cart;
+    private final Map<String, String> lineErrors = new HashMap<>();
+    private final Map<String, String> typed = new HashMap<>();
+
+    public Cart getCart() {
+        if (cart == null) {
+            cart = bags.owner(request()).map(carts::cart).orElse(new Cart(List.of(), null));
+        }
+        return cart;
+    }
+
+    /** Pieces in the bag, for the header (no full read of the bag for that). */
+    public int getCount() {
+        if (cart != null) {
+            return cart.count();
+        }
+        return bags.owner(request()).map(carts::count).orElse(0);
+    }
+
+    public boolean isSessionEnded() {
+        return bags.sessionEnded(request());
+    }
+
+    /** The line's quantity and size as chosen in its form. */
+    public String update() {
+        String sku = param("sku");
+        String size = param("size");
+        Integer quantity = parseQuantity(param("quantity"));
+        CartOwner owner = bags.ownerForChange(request(), response());
+        try {
+            String current = sku;
+            if (size != null && !size.equals(sku)) {
+                carts.changeSku(owner, sku, size);
+                current = size;
+            }
+            carts.setQuantity(owner, current, quantity);
+        } catch (InvalidFields e) {
+            refused(sku, String.join(" ", e.fields().values()));
+            return null;
+        } catch (Rejected e) {
+            refused(sku, e.getMessage());
+            return null;
+        }
+        return "/bag.xhtml?faces-redirect=true";
+    }
+
+    public String remove() {
+        carts.remove(bags.ownerForChange(request(), response()), param("sku"));
+        return "/bag.xhtml?faces-redirect=true";
+    }
+
+    /** What was typed into a refused line stays, beside the reason. */
+    private void refused(String sku, String message) {
+        lineErrors.put(sku, message);
+        typed.put(sku, param("quantity"));
+    }
+
+    public String quantityShown(Cart.Line line) {
+        return typed.getOrDefault(line.item().sku(), String.valueOf(line.quantity()));
+    }
+
+    public String lineError(String sku) {
+        return lineErrors.get(sku);
+    }
+
+    private static Integer parseQuantity(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String param(String name) {
+        return FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get(name);
+    }
+
+    private static HttpServletRequest request() {
+        return (HttpServletRequest) context().getRequest();
+    }
+
+    private static HttpServletResponse response() {
+        return (HttpServletResponse) context().getResponse();
+    }
+
+    private static ExternalContext context() {
+        return FacesContext.getCurrentInstance().getExternalContext();
+    }
+}
