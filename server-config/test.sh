@@ -37,10 +37,13 @@ configure_mail "$ADMIN_PORT" 127.0.0.1 "$SMTP_PORT" "http://localhost:$HTTP_PORT
 # Demo mode on: the demo catalogue job runs at the first deployment and DemoCatalogueIT checks it;
 # the other tests make their own data under random names, so the demo products do not disturb them.
 configure_properties "$ADMIN_PORT" "selvedge.demo.mode=true"
+# The card gateways talk to the tests' fakes of their APIs (WireMock, started by the tests).
+STRIPE_FAKE_PORT=20091
+configure_properties "$ADMIN_PORT" "selvedge.payment.stripe.enabled=true:selvedge.payment.stripe.secret-key=sk_test_selvedge_it:selvedge.payment.stripe.webhook-secret=whsec_selvedge_it:selvedge.payment.stripe.api-base=http\\://localhost\\:$STRIPE_FAKE_PORT:selvedge.payment.stripe.timeout-ms=2000"
 
 cd "$ROOT"
 $MVN -B verify \
     -Dit.admin.port="$ADMIN_PORT" -Dit.http.port="$HTTP_PORT" -Dit.jms.port="$(( ADMIN_PORT + 2828 ))" \
     -Dit.domain="$DOMAIN" -Dit.staff.user="$STAFF_EMAIL" -Dit.staff.password="$STAFF_PASSWORD" \
-    -Dit.smtp.port="$SMTP_PORT" \
+    -Dit.smtp.port="$SMTP_PORT" -Dit.stripe.port="$STRIPE_FAKE_PORT" \
     -Dit.db.url="$TEST_DB_URL" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" "$@"

@@ -239,6 +239,31 @@ public class CartService {
                                         .executeUpdate());
     }
 
+    /** The order this bag's current attempt made (waiting for the provider's answer), if any. */
+    public Optional<String> orderInProgress(CartOwner owner) {
+        return find(owner)
+                .flatMap(
+                        id ->
+                                em.createNativeQuery(
+                                                "SELECT o.order_number FROM cart c JOIN checkout_attempt a ON a.idempotency_key = c.attempt_key"
+                                                        + " JOIN customer_order o ON o.id = a.order_id WHERE c.id = ?1")
+                                        .setParameter(1, id)
+                                        .getResultStream()
+                                        .findFirst()
+                                        .map(String::valueOf));
+    }
+
+    /** The shopper left the provider's page: the next "Place order" is a new attempt. */
+    public void dropAttempt(CartOwner owner) {
+        find(owner)
+                .ifPresent(
+                        id ->
+                                em.createNativeQuery(
+                                                "UPDATE cart SET attempt_key = NULL WHERE id = ?1")
+                                        .setParameter(1, id)
+                                        .executeUpdate());
+    }
+
     /**
      * The order is placed: the bag empties, the checkout steps are forgotten and the order is
      * remembered for the confirmation page. Only once, for the attempt that placed it.

@@ -1,9 +1,9 @@
 package dev.selvedge.ordering;
 
 /**
- * What a checkout came to, as the API answers it: 201 (order placed), 402 (payment declined or
- * failed; the stock went back), and on a repeat of the same request the first answer again (a 201
- * repeated is a 200).
+ * What a checkout came to, as the API answers it: 201 (order placed), 202 (the shopper pays on the
+ * provider's page at {@code paymentUrl}), 402 (payment declined or failed; the stock went back),
+ * and on a repeat of the same request the first answer again (a 201 repeated is a 200).
  */
 public record CheckoutAnswer(
         int status,
@@ -11,7 +11,8 @@ public record CheckoutAnswer(
         String orderStatus,
         long totalMinor,
         String currency,
-        String paymentMessage) {
+        String paymentMessage,
+        String paymentUrl) {
 
     public CheckoutAnswer repeated() {
         return new CheckoutAnswer(
@@ -20,6 +21,7 @@ public record CheckoutAnswer(
                 orderStatus,
                 totalMinor,
                 currency,
-                paymentMessage);
+                paymentMessage,
+                paymentUrl);
     }
 }

@@ -2,7 +2,6 @@ package dev.selvedge.ordering;
 
 import dev.selvedge.payment.PaymentGateway;
 import dev.selvedge.payment.PaymentGateways;
-import dev.selvedge.payment.PaymentRequest;
 import dev.selvedge.payment.PaymentResult;
 import dev.selvedge.shared.Digests;
 import dev.selvedge.shared.Rejected;
@@ -29,6 +28,8 @@ public class CheckoutService {
     @EJB private CheckoutSteps steps;
 
     @EJB private CartService carts;
+
+    @EJB private OrderBook orders;
 
     @Inject private PaymentGateways gateways;
 
@@ -57,15 +58,7 @@ public class CheckoutService {
         PaymentGateway gateway = gateways.byId(request.payment().method()).orElseThrow();
         PaymentResult result;
         try {
-            PaymentRequest toPay = begun.toPay();
-            result =
-                    gateway.pay(
-                            new PaymentRequest(
-                                    toPay.orderNumber(),
-                                    toPay.amountMinor(),
-                                    toPay.currency(),
-                                    toPay.email(),
-                                    request.payment().token()));
+            result = gateway.authorize(begun.toPay().withToken(request.payment().token()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Payment through " + gateway.id() + " failed", e);
             result =
@@ -75,6 +68,58 @@ public class CheckoutService {
                             "The payment service did not answer. Nothing was charged; please try again.");
         }
         return steps.finish(idempotencyKey, begun.orderId(), gateway.id(), result);
+    }
+
+    /**
+     * Where a payment made on the provider's page stands: asks the provider (the shopper came back,
+     * or a sweep of unsettled orders) and applies what it says, once.
+     */
+    public OrderStatus settleFromProvider(String orderNumber) {
+        CustomerOrder order =
+                orders.find(orderNumber)
+                        .orElseThrow(() -> new Rejected(404, "No order " + orderNumber));
+        if (!order.isPendingPayment()) {
+            return order.getStatus();
+        }
+        Optional<String> reference = steps.pendingReference(orderNumber);
+        PaymentGateway gateway = gateways.byId(order.getPaymentMethod()).orElseThrow();
+        if (reference.isEmpty()) {
+            return order.getStatus();
+        }
+        PaymentResult result;
+        try {
+            result = gateway.status(reference.get());
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Asking " + gateway.id() + " about " + orderNumber + " failed",
+                    e);
+            return order.getStatus();
+        }
+        if (result.status() == PaymentResult.Status.PENDING
+                || result.status() == PaymentResult.Status.REDIRECT) {
+            return order.getStatus();
+        }
+        return settled(gateway, steps.settle(gateway.id(), orderNumber, result));
+    }
+
+    /** A settlement that left money to give back: the refund asked for, and recorded. */
+    public OrderStatus settled(PaymentGateway gateway, CheckoutSteps.Settled settled) {
+        if (settled.refundDue()) {
+            PaymentResult refund;
+            try {
+                refund = gateway.refund(settled.reference(), settled.totalMinor());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Refund of " + settled.orderNumber() + " failed", e);
+                refund =
+                        new PaymentResult(
+                                PaymentResult.Status.ERROR,
+                                settled.reference(),
+                                "Refund failed: " + e.getMessage() + "; refund by hand");
+            }
+            steps.refunded(gateway.id(), settled.orderNumber(), refund);
+        }
+        return settled.status();
     }
 
     /**
@@ -106,9 +151,10 @@ public class CheckoutService {
         CheckoutAnswer answer = checkout(key, request, signedInEmail);
         if (answer.status() == 402) {
             carts.newAttempt(owner, key);
-        } else {
+        } else if (answer.status() != 202) {
             carts.checkedOut(owner, key, answer.orderNumber());
         }
+        // 202: the bag waits until the provider's answer comes (return page or webhook).
         return answer;
     }
 

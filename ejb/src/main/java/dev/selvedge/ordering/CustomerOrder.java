@@ -159,6 +159,28 @@ public class CustomerOrder {
         status = OrderStatus.PAYMENT_FAILED;
     }
 
+    /**
+     * The provider confirmed a payment after the shop had given up on it (the shopper paid on the
+     * provider's page after the hold ran out, say) and the stock could be held again.
+     */
+    void paidLate(Instant now) {
+        requireStatus(OrderStatus.PAYMENT_FAILED);
+        status = OrderStatus.CONFIRMED;
+        confirmedAt = now;
+    }
+
+    /** Paid, but the stock is gone: cancelled, and the money goes back. */
+    void cancelUnfulfillable() {
+        if (status == OrderStatus.CONFIRMED) {
+            throw new IllegalStateException("Order " + orderNumber + " is confirmed");
+        }
+        status = OrderStatus.CANCELLED;
+    }
+
+    public boolean isPendingPayment() {
+        return status == OrderStatus.PENDING_PAYMENT;
+    }
+
     private void requireStatus(OrderStatus expected) {
         if (status != expected) {
             throw new IllegalStateException(

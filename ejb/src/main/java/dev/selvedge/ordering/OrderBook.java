@@ -33,6 +33,13 @@ public class OrderBook {
     @PersistenceContext(unitName = "shop")
     private EntityManager em;
 
+    public java.util.Optional<CustomerOrder> find(String orderNumber) {
+        return em.createNamedQuery("CustomerOrder.byNumber", CustomerOrder.class)
+                .setParameter("number", orderNumber)
+                .getResultStream()
+                .findFirst();
+    }
+
     public List<Summary> latest(int max) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =

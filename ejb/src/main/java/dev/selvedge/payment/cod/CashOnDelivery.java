@@ -38,7 +38,7 @@ public class CashOnDelivery implements PaymentGateway {
     }
 
     @Override
-    public PaymentResult pay(PaymentRequest request) {
+    public PaymentResult authorize(PaymentRequest request) {
         if (request.amountMinor() > maxRupees * 100) {
             return new PaymentResult(
                     PaymentResult.Status.DECLINED,

@@ -36,7 +36,7 @@ public class TestGateway implements PaymentGateway {
     }
 
     @Override
-    public PaymentResult pay(PaymentRequest request) {
+    public PaymentResult authorize(PaymentRequest request) {
         return switch (String.valueOf(request.token())) {
             case "tok_ok" ->
                     new PaymentResult(

@@ -26,7 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class CheckoutResource {
 
     /** The answer of a placed (or repeated) checkout. */
-    public record Placed(String orderNumber, String status, BigDecimal total, String currency) {}
+    public record Placed(
+            String orderNumber,
+            String status,
+            BigDecimal total,
+            String currency,
+            String paymentUrl) {}
 
     @EJB private CheckoutService checkout;
 
@@ -38,7 +43,8 @@ public class CheckoutResource {
     @Operation(
             summary = "Place an order",
             description =
-                    "201 with the order; the same Idempotency-Key again gives the same order (200) and"
+                    "201 with the order; 202 with a paymentUrl where the shopper pays (card gateways);"
+                            + " the same Idempotency-Key again gives the same order (200) and"
                             + " charges nothing more. 400 names each wrong field, 409 the sold-out SKU,"
                             + " 402 when the payment does not go through.")
     public Response place(
@@ -70,7 +76,8 @@ public class CheckoutResource {
                                 answer.orderNumber(),
                                 answer.orderStatus(),
                                 BigDecimal.valueOf(answer.totalMinor(), 2),
-                                answer.currency()))
+                                answer.currency(),
+                                answer.paymentUrl()))
                 .build();
     }
 }

@@ -15,6 +15,7 @@ import dev.selvedge.ordering.CheckoutAnswer;
 import dev.selvedge.ordering.CheckoutDraft;
 import dev.selvedge.ordering.CheckoutService;
 import dev.selvedge.ordering.CustomerOrder;
+import dev.selvedge.ordering.OrderStatus;
 import dev.selvedge.payment.PaymentGateway;
 import dev.selvedge.payment.PaymentGateways;
 import dev.selvedge.pricing.PricingService;
@@ -233,6 +234,13 @@ public class CheckoutFlow {
     public String placeOrder() {
         try {
             CheckoutAnswer answer = checkout.placeFromBag(owner.orElseThrow(), signedInEmail());
+            if (answer.status() == 202) {
+                // Card details are typed on the provider's page only; it sends the shopper back.
+                FacesContext.getCurrentInstance()
+                        .getExternalContext()
+                        .redirect(answer.paymentUrl());
+                return null;
+            }
             if (answer.status() == 402) {
                 AccountForms.formError(
                         "Your payment did not go through: "
@@ -257,7 +265,48 @@ public class CheckoutFlow {
         } catch (Rejected e) {
             AccountForms.formError(e.getMessage());
             return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * View action of {@code /checkout/return.xhtml?order=}: the provider sent the shopper back. The
+     * provider is asked how the payment went (its webhook may have said so already): paid leads to
+     * the confirmation, failed or left back to the review; still open waits here.
+     */
+    public void returned() {
+        String number = param("order");
+        if (owner.isEmpty() || number == null) {
+            redirect("/bag.xhtml");
+            return;
+        }
+        boolean ours = owner.flatMap(carts::orderInProgress).filter(number::equals).isPresent();
+        boolean placed =
+                owner.flatMap(carts::placedOrder)
+                        .filter(o -> o.getOrderNumber().equals(number))
+                        .isPresent();
+        if (!ours && !placed) {
+            redirect("/bag.xhtml");
+            return;
+        }
+        OrderStatus status = checkout.settleFromProvider(number);
+        if (status == OrderStatus.CONFIRMED) {
+            redirect("/checkout/confirmation.xhtml");
+        } else if (status != OrderStatus.PENDING_PAYMENT) {
+            keepMessages();
+            AccountForms.formError(
+                    "The payment was not completed, so nothing was charged. Your bag is as it was: try again or choose another way to pay.");
+            carts.dropAttempt(owner.get());
+            redirect("/checkout/review.xhtml");
+        } else if ("true".equals(param("cancelled"))) {
+            keepMessages();
+            AccountForms.formError(
+                    "You left the payment page, so nothing was charged. Place the order again when you are ready.");
+            carts.dropAttempt(owner.get());
+            redirect("/checkout/review.xhtml");
+        }
+        // Still open: the page waits and looks again.
     }
 
     /** The order just placed from this bag, for the confirmation page; else to the bag. */
@@ -402,6 +451,13 @@ public class CheckoutFlow {
 
     private static String next(Step step) {
         return step.url() + "?faces-redirect=true";
+    }
+
+    private static String param(String name) {
+        return FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get(name);
     }
 
     private static void keepMessages() {
