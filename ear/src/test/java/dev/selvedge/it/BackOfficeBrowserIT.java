@@ -227,7 +227,20 @@ class BackOfficeBrowserIT extends ShopDeployment {
                         java.util.UUID.randomUUID().toString());
         assertThat(declined.status()).isEqualTo(402);
         String order = declined.json().getString("orderNumber");
+        // A forged payment notification is refused, and kept where staff see it.
+        String forgedEvent = "evt_forged_" + fixture.token;
+        assertThat(
+                        Http.post(
+                                        "/api/v1/payments/stripe/webhook",
+                                        "{\"id\":\"" + forgedEvent + "\",\"object\":\"event\"}",
+                                        "Stripe-Signature",
+                                        "t=1,v1=00")
+                                .status())
+                .isEqualTo(400);
         browser.get(ShopDeployment.baseUrl() + "/admin/orders.xhtml");
+        assertThat(row("eventsForm:events", "BAD_SIGNATURE").getText())
+                .contains("stripe")
+                .contains("Stripe-Signature does not match");
         assertThat(row("ordersForm:orders", order).getText())
                 .contains("PAYMENT_FAILED")
                 .contains("test DECLINED")

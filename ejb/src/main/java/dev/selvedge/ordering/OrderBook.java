@@ -33,6 +33,38 @@ public class OrderBook {
     @PersistenceContext(unitName = "shop")
     private EntityManager em;
 
+    /** A provider's webhook as it was received and what became of it. */
+    public record Notification(
+            Instant receivedAt,
+            String gateway,
+            String eventId,
+            String type,
+            String orderNumber,
+            String outcome,
+            String detail) {}
+
+    public List<Notification> notifications(int max) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "SELECT received_at, gateway, event_id, event_type, order_number, outcome, detail"
+                                        + " FROM payment_event ORDER BY id DESC LIMIT ?1")
+                        .setParameter(1, max)
+                        .getResultList();
+        return rows.stream()
+                .map(
+                        r ->
+                                new Notification(
+                                        InstantConverter.instantOf(r[0]),
+                                        (String) r[1],
+                                        (String) r[2],
+                                        (String) r[3],
+                                        (String) r[4],
+                                        (String) r[5],
+                                        (String) r[6]))
+                .toList();
+    }
+
     public java.util.Optional<CustomerOrder> find(String orderNumber) {
         return em.createNamedQuery("CustomerOrder.byNumber", CustomerOrder.class)
                 .setParameter("number", orderNumber)

@@ -30,6 +30,10 @@ public class OrderAdmin {
         return latest;
     }
 
+    public List<OrderBook.Notification> getEvents() {
+        return orders.notifications(200);
+    }
+
     public List<Method> getMethods() {
         return gateways.list().stream()
                 .map(g -> new Method(g.id(), g.enabled(), gateways.offered(g)))
