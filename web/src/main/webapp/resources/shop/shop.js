@@ -137,6 +137,12 @@ var Shop = (function () {
     button.classList.add('is-busy');
     return true;
   }
+  // Razorpay Checkout opens by itself once its script is here, and again from the button.
+  function razorpay(options) {
+    var open = function () { new window.Razorpay(options).open(); };
+    document.getElementById('razorpay-open').addEventListener('click', open);
+    open();
+  }
   // Bag lines follow the stock truth too: a size that sells out meanwhile is marked at once.
   function liveBag() {
     var list = document.getElementById('bag-lines');
@@ -164,5 +170,5 @@ var Shop = (function () {
   document.addEventListener('DOMContentLoaded', liveBag);
   document.addEventListener('DOMContentLoaded', gallery);
   document.addEventListener('DOMContentLoaded', filters);
-  return { units: units, once: once };
+  return { units: units, once: once, razorpay: razorpay };
 })();

@@ -204,39 +204,6 @@ class CartIT extends ShopDeployment {
         assertThat(laptop.get("/bag.xhtml").html()).contains("bag-empty");
     }
 
-    /** Fills in every checkout step as a guest; answers the review page. */
-    private static FormClient.Page throughTheSteps(FormClient client, String email, String card)
-            throws Exception {
-        client.get("/checkout/contact.xhtml");
-        assertThat(client.submit("contact", "continue", Map.of("email", email)).location())
-                .endsWith("/checkout/address.xhtml");
-        client.get("/checkout/address.xhtml");
-        Map<String, String> address = new java.util.HashMap<>();
-        address.put("name", "Kabir Shah");
-        address.put("line1", "7 Hill Road");
-        address.put("line2", "");
-        address.put("city", "Mumbai");
-        address.put("state", "Maharashtra");
-        address.put("postalCode", "400050");
-        address.put("phone", "9820012345");
-        assertThat(client.submit("address", "continue", address).location())
-                .endsWith("/checkout/delivery.xhtml");
-        client.get("/checkout/delivery.xhtml");
-        assertThat(
-                        client.submit(
-                                        "delivery",
-                                        "continue",
-                                        Map.of("method", "express", "store", ""))
-                                .location())
-                .endsWith("/checkout/payment.xhtml");
-        client.get("/checkout/payment.xhtml");
-        assertThat(
-                        client.submit("payment", "continue", Map.of("method", "test", "card", card))
-                                .location())
-                .endsWith("/checkout/review.xhtml");
-        return client.get("/checkout/review.xhtml");
-    }
-
     @Test
     void placeOrderPressedTwiceAtOnceMakesOneOrderAndADeclineKeepsTheBag() throws Exception {
         String email = "kabir-" + fixture.token + "@example.in";
@@ -244,7 +211,7 @@ class CartIT extends ShopDeployment {
         add(guest, navyL, 2);
 
         // Declined: nothing charged, the stock back, the bag as it was.
-        throughTheSteps(guest, email, "tok_declined");
+        CheckoutPages.throughTheSteps(guest, email, "express", "test", "tok_declined");
         FormClient.Page declined = guest.submit("place", "placeOrder", Map.of());
         assertThat(declined.status()).isEqualTo(200);
         assertThat(declined.html()).contains("Your payment did not go through");

@@ -78,6 +78,18 @@ final class FormClient {
                                         : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts a plain form (as another site's page posting back to the shop would). */
+    Page postForm(String path, Map<String, String> fields) throws Exception {
+        String body =
+                fields.entrySet().stream()
+                        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                        .collect(Collectors.joining("&"));
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     String cookie(String name) {
         return cookies.get(name);
     }

@@ -260,30 +260,8 @@ class StripeGatewayIT extends ShopDeployment {
     void theReturnPageAsksStripeHowThePaymentWent() throws Exception {
         FormClient shopper = new FormClient();
         shopper.json("POST", "/api/v1/cart/lines", "{\"sku\":\"" + sku + "\",\"quantity\":1}");
-        shopper.get("/checkout/contact.xhtml");
-        shopper.submit(
-                "contact", "continue", Map.of("email", "back-" + fixture.token + "@example.in"));
-        shopper.get("/checkout/address.xhtml");
-        Map<String, String> address = new java.util.HashMap<>();
-        address.put("name", "Asha Rao");
-        address.put("line1", "12, 4th Cross");
-        address.put("line2", "");
-        address.put("city", "Bengaluru");
-        address.put("state", "Karnataka");
-        address.put("postalCode", "560038");
-        address.put("phone", "9845012345");
-        shopper.submit("address", "continue", address);
-        shopper.get("/checkout/delivery.xhtml");
-        shopper.submit("delivery", "continue", Map.of("method", "standard", "store", ""));
-        shopper.get("/checkout/payment.xhtml");
-        assertThat(
-                        shopper.submit(
-                                        "payment",
-                                        "continue",
-                                        Map.of("method", "stripe", "card", "tok_ok"))
-                                .location())
-                .endsWith("/checkout/review.xhtml");
-        shopper.get("/checkout/review.xhtml");
+        CheckoutPages.throughTheSteps(
+                shopper, "back-" + fixture.token + "@example.in", "standard", "stripe", "tok_ok");
         FormClient.Page toStripe = shopper.submit("place", "placeOrder", Map.of());
         assertThat(toStripe.status()).isEqualTo(302);
         assertThat(toStripe.location()).isEqualTo(StripeFake.pageUrl(stripe, session));

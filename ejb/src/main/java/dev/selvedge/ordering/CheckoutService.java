@@ -1,5 +1,6 @@
 package dev.selvedge.ordering;
 
+import dev.selvedge.payment.BadSignature;
 import dev.selvedge.payment.PaymentGateway;
 import dev.selvedge.payment.PaymentGateways;
 import dev.selvedge.payment.PaymentResult;
@@ -10,6 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -75,6 +77,14 @@ public class CheckoutService {
      * or a sweep of unsettled orders) and applies what it says, once.
      */
     public OrderStatus settleFromProvider(String orderNumber) {
+        return settleFromProvider(orderNumber, Map.of());
+    }
+
+    /**
+     * The same, with what the provider added to the shopper's way back (signed by some providers: a
+     * bad signature is refused).
+     */
+    public OrderStatus settleFromProvider(String orderNumber, Map<String, String> returned) {
         CustomerOrder order =
                 orders.find(orderNumber)
                         .orElseThrow(() -> new Rejected(404, "No order " + orderNumber));
@@ -88,7 +98,11 @@ public class CheckoutService {
         }
         PaymentResult result;
         try {
-            result = gateway.status(reference.get());
+            result = gateway.returned(reference.get(), returned);
+        } catch (BadSignature e) {
+            steps.keepRejectedEvent(
+                    gateway.id(), e.getMessage(), "return " + orderNumber + " " + returned);
+            throw e;
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,
@@ -101,6 +115,39 @@ public class CheckoutService {
             return order.getStatus();
         }
         return settled(gateway, steps.settle(gateway.id(), orderNumber, result));
+    }
+
+    /**
+     * An order of this bag waiting to be paid on a provider's own form, for the page that opens it.
+     */
+    public record PendingPayment(
+            String orderNumber,
+            String reference,
+            long amountMinor,
+            String currency,
+            String email,
+            String name,
+            String phone) {}
+
+    public Optional<PendingPayment> pendingPayment(CartOwner owner, String orderNumber) {
+        if (carts.orderInProgress(owner).filter(orderNumber::equals).isEmpty()) {
+            return Optional.empty();
+        }
+        return orders.find(orderNumber)
+                .filter(CustomerOrder::isPendingPayment)
+                .flatMap(
+                        o ->
+                                steps.pendingReference(orderNumber)
+                                        .map(
+                                                reference ->
+                                                        new PendingPayment(
+                                                                orderNumber,
+                                                                reference,
+                                                                o.getTotalMinor(),
+                                                                o.getCurrency(),
+                                                                o.getEmail(),
+                                                                o.getShippingAddress().name(),
+                                                                o.getShippingAddress().phone())));
     }
 
     /** A settlement that left money to give back: the refund asked for, and recorded. */

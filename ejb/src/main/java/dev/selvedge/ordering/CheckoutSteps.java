@@ -250,7 +250,17 @@ public class CheckoutSteps {
      * so a repeat finds it there and changes nothing) and applied to its order in the same
      * transaction. Empty for a repeat.
      */
-    public Optional<Settled> settleEvent(String gateway, PaymentEvent event, String body) {
+    public Optional<Settled> settleEvent(String gateway, PaymentEvent given, String body) {
+        PaymentEvent event = given;
+        if (event.orderNumber() == null && event.result().reference() != null) {
+            // Some providers name only their own order: find ours by the reference they gave us.
+            event =
+                    new PaymentEvent(
+                            given.eventId(),
+                            given.type(),
+                            orderNumberOf(gateway, given.result().reference()).orElse(null),
+                            given.result());
+        }
         boolean known =
                 event.orderNumber() != null
                         && !em.createNamedQuery("CustomerOrder.byNumber", CustomerOrder.class)
@@ -282,6 +292,17 @@ public class CheckoutSteps {
                     .executeUpdate();
         }
         return Optional.of(settled);
+    }
+
+    private Optional<String> orderNumberOf(String gateway, String reference) {
+        return em.createNativeQuery(
+                        "SELECT o.order_number FROM payment_attempt a JOIN customer_order o ON o.id = a.order_id"
+                                + " WHERE a.gateway = ?1 AND a.reference = ?2 LIMIT 1")
+                .setParameter(1, gateway)
+                .setParameter(2, reference)
+                .getResultStream()
+                .findFirst()
+                .map(String::valueOf);
     }
 
     /** A webhook refused for its signature, kept for staff to look into (never applied). */

@@ -54,6 +54,15 @@ public interface PaymentGateway {
     }
 
     /**
+     * The shopper came back from the provider's page, with what the provider added to the return
+     * address (some providers sign it): where the payment stands. By default, the provider is asked
+     * ({@link #status}).
+     */
+    default PaymentResult returned(String reference, Map<String, String> parameters) {
+        return status(reference);
+    }
+
+    /**
      * A notification posted by the provider: its signature checked the provider's way ({@link
      * BadSignature} when it fails), then read. Empty for events that say nothing about a payment.
      * Header names are lower case.

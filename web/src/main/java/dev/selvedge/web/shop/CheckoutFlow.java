@@ -277,6 +277,31 @@ public class CheckoutFlow {
      */
     public void returned() {
         String number = param("order");
+        Map<String, String> fromProvider = new HashMap<>();
+        FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .forEach(
+                        (name, value) -> {
+                            if (name.startsWith("razorpay_") || name.startsWith("error[")) {
+                                fromProvider.put(name, value);
+                            }
+                        });
+        if (number != null && !fromProvider.isEmpty()) {
+            // Posted back by the provider's page (cross-site, so without this shop's cookies):
+            // the signed answer is applied first, then the shopper comes back here by GET.
+            boolean failed = fromProvider.keySet().stream().anyMatch(n -> n.startsWith("error["));
+            try {
+                checkout.settleFromProvider(number, fromProvider);
+            } catch (Rejected e) {
+                failed = true;
+            }
+            redirect(
+                    "/checkout/return.xhtml?order="
+                            + URLEncoder.encode(number, StandardCharsets.UTF_8)
+                            + (failed ? "&cancelled=true" : ""));
+            return;
+        }
         if (owner.isEmpty() || number == null) {
             redirect("/bag.xhtml");
             return;

@@ -1,0 +1,46 @@
+package dev.selvedge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The checkout pages filled in over HTTP, step by step, as a guest. */
+final class CheckoutPages {
+
+    private CheckoutPages() {}
+
+    /** Contact, a Mumbai address, the delivery and the payment method; returns the review page. */
+    static FormClient.Page throughTheSteps(
+            FormClient client, String email, String delivery, String method, String card)
+            throws Exception {
+        client.get("/checkout/contact.xhtml");
+        assertThat(client.submit("contact", "continue", Map.of("email", email)).location())
+                .endsWith("/checkout/address.xhtml");
+        client.get("/checkout/address.xhtml");
+        Map<String, String> address = new HashMap<>();
+        address.put("name", "Kabir Shah");
+        address.put("line1", "7 Hill Road");
+        address.put("line2", "");
+        address.put("city", "Mumbai");
+        address.put("state", "Maharashtra");
+        address.put("postalCode", "400050");
+        address.put("phone", "9820012345");
+        assertThat(client.submit("address", "continue", address).location())
+                .endsWith("/checkout/delivery.xhtml");
+        client.get("/checkout/delivery.xhtml");
+        assertThat(
+                        client.submit(
+                                        "delivery",
+                                        "continue",
+                                        Map.of("method", delivery, "store", ""))
+                                .location())
+                .endsWith("/checkout/payment.xhtml");
+        client.get("/checkout/payment.xhtml");
+        assertThat(
+                        client.submit("payment", "continue", Map.of("method", method, "card", card))
+                                .location())
+                .endsWith("/checkout/review.xhtml");
+        return client.get("/checkout/review.xhtml");
+    }
+}
