@@ -40,12 +40,15 @@ configure_properties "$ADMIN_PORT" "selvedge.demo.mode=true"
 # The card gateways talk to the tests' fakes of their APIs (WireMock, started by the tests).
 STRIPE_FAKE_PORT=20091
 RAZORPAY_FAKE_PORT=20092
+PAYPAL_FAKE_PORT=20093
 configure_properties "$ADMIN_PORT" "selvedge.payment.stripe.enabled=true:selvedge.payment.stripe.secret-key=sk_test_selvedge_it:selvedge.payment.stripe.webhook-secret=whsec_selvedge_it:selvedge.payment.stripe.api-base=http\\://localhost\\:$STRIPE_FAKE_PORT:selvedge.payment.stripe.timeout-ms=2000"
 configure_properties "$ADMIN_PORT" "selvedge.payment.razorpay.enabled=true:selvedge.payment.razorpay.key-id=rzp_test_selvedge_it:selvedge.payment.razorpay.key-secret=rzp_secret_selvedge_it:selvedge.payment.razorpay.webhook-secret=rzp_whsec_selvedge_it:selvedge.payment.razorpay.api-base=http\\://localhost\\:$RAZORPAY_FAKE_PORT:selvedge.payment.razorpay.timeout-ms=2000"
+configure_properties "$ADMIN_PORT" "selvedge.payment.paypal.enabled=true:selvedge.payment.paypal.client-id=pp_client_selvedge_it:selvedge.payment.paypal.client-secret=pp_secret_selvedge_it:selvedge.payment.paypal.webhook-id=WH-SELVEDGE-IT:selvedge.payment.paypal.api-base=http\\://localhost\\:$PAYPAL_FAKE_PORT:selvedge.payment.paypal.timeout-ms=2000"
 
 cd "$ROOT"
 $MVN -B verify \
     -Dit.admin.port="$ADMIN_PORT" -Dit.http.port="$HTTP_PORT" -Dit.jms.port="$(( ADMIN_PORT + 2828 ))" \
     -Dit.domain="$DOMAIN" -Dit.staff.user="$STAFF_EMAIL" -Dit.staff.password="$STAFF_PASSWORD" \
     -Dit.smtp.port="$SMTP_PORT" -Dit.stripe.port="$STRIPE_FAKE_PORT" -Dit.razorpay.port="$RAZORPAY_FAKE_PORT" \
+    -Dit.paypal.port="$PAYPAL_FAKE_PORT" \
     -Dit.db.url="$TEST_DB_URL" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" "$@"

@@ -110,6 +110,12 @@ public class CheckoutService {
                     e);
             return order.getStatus();
         }
+        if (result.status() == PaymentResult.Status.ERROR) {
+            // Not knowing is not a refusal: the order waits for the next answer.
+            LOG.warning(
+                    "Asking " + gateway.id() + " about " + orderNumber + ": " + result.message());
+            return order.getStatus();
+        }
         if (result.status() == PaymentResult.Status.PENDING
                 || result.status() == PaymentResult.Status.REDIRECT) {
             return order.getStatus();

@@ -283,7 +283,7 @@ public class CheckoutSteps {
             return Optional.empty();
         }
         Settled settled = settle(gateway, event.orderNumber(), event.result());
-        if (!settled.changed()) {
+        if (!settled.changed() && settled.status() != OrderStatus.PENDING_PAYMENT) {
             em.createNativeQuery(
                             "UPDATE payment_event SET outcome = 'IGNORED', detail = detail || ?1 WHERE gateway = ?2 AND event_id = ?3")
                     .setParameter(1, " (order already " + settled.status() + ")")

@@ -38,6 +38,15 @@ public class PaymentWebhooks {
             throw e;
         }
         event.flatMap(e -> steps.settleEvent(gateway.id(), e, body))
-                .ifPresent(settled -> checkout.settled(gateway, settled));
+                .ifPresent(
+                        settled -> {
+                            if (settled.status() == OrderStatus.PENDING_PAYMENT) {
+                                // The payment moved without settling (approved, authorised):
+                                // the provider is asked, and what it says is applied.
+                                checkout.settleFromProvider(settled.orderNumber());
+                            } else {
+                                checkout.settled(gateway, settled);
+                            }
+                        });
     }
 }

@@ -227,7 +227,9 @@ public class RazorpayGateway implements PaymentGateway {
                                     "Paid ("
                                             + (payment == null ? "" : payment.getString("id", ""))
                                             + ")");
-                    case "payment.authorized" -> settledPayment(orderId, payment);
+                    // Captured once the event is known to be new (the shop then asks Razorpay).
+                    case "payment.authorized" ->
+                            new PaymentResult(Status.PENDING, orderId, "Authorised, to capture");
                     // A failed try leaves the order open: the shopper may pay again in Checkout.
                     default -> new PaymentResult(Status.PENDING, orderId, type);
                 };

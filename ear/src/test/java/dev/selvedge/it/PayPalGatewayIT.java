@@ -1,0 +1,279 @@
+package dev.selvedge.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The PayPal gateway against a local fake of PayPal's REST API: the OAuth token, the Orders v2
+ * order asked for (exact JSON, PayPal-Request-Id), the capture when the shopper comes back, and
+ * webhooks verified through PayPal's verify-webhook-signature (a forged one is refused and kept).
+ */
+class PayPalGatewayIT extends ShopDeployment {
+
+    @RegisterExtension static GreenMailExtension smtp = Mailbox.smtp();
+
+    @RegisterExtension
+    static WireMockExtension paypal =
+            WireMockExtension.newInstance()
+                    .options(wireMockConfig().port(Integer.getInteger("it.paypal.port", 20093)))
+                    .build();
+
+    private CatalogueFixture fixture;
+    private String sku;
+    private String ppOrder;
+
+    @BeforeEach
+    void data() throws Exception {
+        fixture = CatalogueFixture.create();
+        sku = fixture.sku(fixture.oxfordShirt, "Navy", "L");
+        fixture.stockAt(sku, fixture.storeCode(), 5);
+        ppOrder = "PP" + fixture.token.toUpperCase();
+        paypal.stubFor(
+                post(urlEqualTo("/v1/oauth2/token"))
+                        .withHeader(
+                                "Authorization",
+                                equalTo(
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(
+                                                                "pp_client_selvedge_it:pp_secret_selvedge_it"
+                                                                        .getBytes(
+                                                                                StandardCharsets
+                                                                                        .UTF_8))))
+                        .withRequestBody(equalTo("grant_type=client_credentials"))
+                        .willReturn(
+                                json(
+                                        "{\"access_token\":\"A21_selvedge_it\",\"token_type\":\"Bearer\",\"expires_in\":32400}")));
+        paypal.stubFor(
+                post(urlEqualTo("/v2/checkout/orders"))
+                        .willReturn(
+                                json(
+                                        """
+                                        {"id":"%s","status":"PAYER_ACTION_REQUIRED","links":[
+                                          {"href":"%s","rel":"self","method":"GET"},
+                                          {"href":"%s","rel":"payer-action","method":"GET"}]}
+                                        """
+                                                .formatted(
+                                                        ppOrder,
+                                                        "http://localhost:"
+                                                                + paypal.getPort()
+                                                                + "/v2/checkout/orders/"
+                                                                + ppOrder,
+                                                        approveUrl()))));
+        // PayPal verifies only the transmission this fake signed.
+        paypal.stubFor(
+                post(urlEqualTo("/v1/notifications/verify-webhook-signature"))
+                        .atPriority(10)
+                        .willReturn(json("{\"verification_status\":\"FAILURE\"}")));
+        paypal.stubFor(
+                post(urlEqualTo("/v1/notifications/verify-webhook-signature"))
+                        .atPriority(1)
+                        .withRequestBody(
+                                matchingJsonPath(
+                                        "$.transmission_sig", equalTo("sig-" + fixture.token)))
+                        .withRequestBody(
+                                matchingJsonPath("$.webhook_id", equalTo("WH-SELVEDGE-IT")))
+                        .willReturn(json("{\"verification_status\":\"SUCCESS\"}")));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    private String approveUrl() {
+        return "http://localhost:" + paypal.getPort() + "/checkoutnow?token=" + ppOrder;
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private String total(String number) throws Exception {
+        return BigDecimal.valueOf(
+                        Long.parseLong(
+                                fixture.single(
+                                        "SELECT total_minor FROM customer_order WHERE order_number = ?",
+                                        number)),
+                        2)
+                .toPlainString();
+    }
+
+    private void capturesAs(String number) throws Exception {
+        paypal.stubFor(
+                post(urlEqualTo("/v2/checkout/orders/" + ppOrder + "/capture"))
+                        .willReturn(
+                                json(
+                                        """
+                                        {"id":"%s","status":"COMPLETED","purchase_units":[{"reference_id":"%s",
+                                         "payments":{"captures":[{"id":"CAP%s","status":"COMPLETED",
+                                         "amount":{"currency_code":"INR","value":"%s"}}]}}]}
+                                        """
+                                                .formatted(
+                                                        ppOrder,
+                                                        number,
+                                                        fixture.token,
+                                                        total(number)))));
+    }
+
+    private String status(String number) throws Exception {
+        return fixture.single("SELECT status FROM customer_order WHERE order_number = ?", number);
+    }
+
+    @Test
+    void theShopperApprovesOnPayPalAndTheShopCapturesOnTheirReturn() throws Exception {
+        String email = "pp-" + fixture.token + "@example.in";
+        FormClient shopper = new FormClient();
+        shopper.json("POST", "/api/v1/cart/lines", "{\"sku\":\"" + sku + "\",\"quantity\":2}");
+        CheckoutPages.throughTheSteps(shopper, email, "express", "paypal", "tok_ok");
+        FormClient.Page toPayPal = shopper.submit("place", "placeOrder", Map.of());
+        assertThat(toPayPal.location()).isEqualTo(approveUrl());
+        String number =
+                fixture.single("SELECT order_number FROM customer_order WHERE email = ?", email);
+        String back = ShopDeployment.baseUrl() + "/checkout/return.xhtml?order=" + number;
+
+        paypal.verify(
+                postRequestedFor(urlEqualTo("/v2/checkout/orders"))
+                        .withHeader("Authorization", equalTo("Bearer A21_selvedge_it"))
+                        .withHeader("PayPal-Request-Id", equalTo("order-" + number))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
+                                        {"intent":"CAPTURE","purchase_units":[{"reference_id":"%s","invoice_id":"%s",
+                                          "custom_id":"%s","description":"Selvedge order %s",
+                                          "amount":{"currency_code":"INR","value":"%s"}}],
+                                         "payment_source":{"paypal":{"experience_context":{"brand_name":"Selvedge",
+                                          "user_action":"PAY_NOW","shipping_preference":"NO_SHIPPING",
+                                          "return_url":"%s","cancel_url":"%s&cancelled=true"}}}}
+                                        """
+                                                .formatted(
+                                                        number,
+                                                        number,
+                                                        number,
+                                                        number,
+                                                        total(number),
+                                                        back,
+                                                        back))));
+
+        // Back from PayPal, approved: the shop captures the order and confirms it.
+        paypal.stubFor(
+                get(urlEqualTo("/v2/checkout/orders/" + ppOrder))
+                        .willReturn(json("{\"id\":\"" + ppOrder + "\",\"status\":\"APPROVED\"}")));
+        capturesAs(number);
+        FormClient.Page done =
+                shopper.get(
+                        "/checkout/return.xhtml?order="
+                                + number
+                                + "&token="
+                                + ppOrder
+                                + "&PayerID=PAYER1");
+        assertThat(done.location()).endsWith("/checkout/confirmation.xhtml");
+        paypal.verify(
+                postRequestedFor(urlEqualTo("/v2/checkout/orders/" + ppOrder + "/capture"))
+                        .withHeader("PayPal-Request-Id", equalTo("capture-" + ppOrder)));
+        assertThat(status(number)).isEqualTo("CONFIRMED");
+        assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(3, 0);
+        assertThat(Mailbox.await(smtp, email, 1).getSubject())
+                .isEqualTo("Your Selvedge order " + number);
+    }
+
+    private Http.Reply webhook(String body, String signature) {
+        return Http.post(
+                "/api/v1/payments/paypal/webhook",
+                body,
+                "PAYPAL-AUTH-ALGO",
+                "SHA256withRSA",
+                "PAYPAL-CERT-URL",
+                "https://api.paypal.com/v1/notifications/certs/CERT-1",
+                "PAYPAL-TRANSMISSION-ID",
+                UUID.randomUUID().toString(),
+                "PAYPAL-TRANSMISSION-SIG",
+                signature,
+                "PAYPAL-TRANSMISSION-TIME",
+                java.time.Instant.now().toString());
+    }
+
+    @Test
+    void anApprovalHeardByWebhookIsCapturedOnceAndAForgedOneIsRefused() throws Exception {
+        Http.Reply placed =
+                Http.post(
+                        "/api/v1/checkout",
+                        """
+                        {"email":"pphook-%s@example.in",
+                         "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
+                           "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
+                         "shippingMethod":"standard","lines":[{"sku":"%s","quantity":1}],
+                         "payment":{"method":"paypal"}}
+                        """
+                                .formatted(fixture.token, sku),
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString());
+        assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+        String number = placed.json().getString("orderNumber");
+        assertThat(placed.json().getString("paymentUrl")).isEqualTo(approveUrl());
+        capturesAs(number);
+        paypal.stubFor(
+                get(urlEqualTo("/v2/checkout/orders/" + ppOrder))
+                        .willReturn(json("{\"id\":\"" + ppOrder + "\",\"status\":\"APPROVED\"}")));
+
+        String approved =
+                """
+                {"id":"WH-%s","event_version":"1.0","create_time":"2026-11-26T10:00:00Z",
+                 "resource_type":"checkout-order","event_type":"CHECKOUT.ORDER.APPROVED",
+                 "summary":"An order has been approved by buyer",
+                 "resource":{"id":"%s","intent":"CAPTURE","status":"APPROVED",
+                   "purchase_units":[{"reference_id":"%s","amount":{"currency_code":"INR","value":"%s"}}]}}
+                """
+                        .formatted(fixture.token, ppOrder, number, total(number));
+        Http.Reply forged = webhook(approved, "not-paypals-signature");
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.json().getString("detail")).contains("FAILURE");
+        assertThat(status(number)).isEqualTo("PENDING_PAYMENT");
+
+        assertThat(webhook(approved, "sig-" + fixture.token).status()).isEqualTo(200);
+        assertThat(status(number)).isEqualTo("CONFIRMED");
+        // PayPal was asked to verify with the transmission's headers, our webhook id and the event.
+        paypal.verify(
+                postRequestedFor(urlEqualTo("/v1/notifications/verify-webhook-signature"))
+                        .withRequestBody(matchingJsonPath("$.auth_algo", equalTo("SHA256withRSA")))
+                        .withRequestBody(
+                                matchingJsonPath(
+                                        "$.webhook_event.id", equalTo("WH-" + fixture.token)))
+                        .withRequestBody(containing("CERT-1")));
+        // The same event again: nothing more captured or changed.
+        assertThat(webhook(approved, "sig-" + fixture.token).status()).isEqualTo(200);
+        assertThat(
+                        paypal.findAll(
+                                postRequestedFor(
+                                        urlEqualTo("/v2/checkout/orders/" + ppOrder + "/capture"))))
+                .hasSize(1);
+        assertThat(
+                        fixture.single(
+                                "SELECT string_agg(outcome, ',' ORDER BY id) FROM payment_event WHERE gateway = 'paypal' AND body = ?",
+                                approved))
+                .isEqualTo("BAD_SIGNATURE,APPLIED");
+        assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(4, 0);
+    }
+}
