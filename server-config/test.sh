@@ -37,6 +37,8 @@ configure_mail "$ADMIN_PORT" 127.0.0.1 "$SMTP_PORT" "http://localhost:$HTTP_PORT
 # Demo mode on: the demo catalogue job runs at the first deployment and DemoCatalogueIT checks it;
 # the other tests make their own data under random names, so the demo products do not disturb them.
 configure_properties "$ADMIN_PORT" "selvedge.demo.mode=true"
+# Orders left on a provider's page are asked about every 10 s once 20 s old (5 min and 2 min live).
+configure_properties "$ADMIN_PORT" "selvedge.payment.sweep-seconds=10:selvedge.payment.ask-after-seconds=20"
 # The card gateways talk to the tests' fakes of their APIs (WireMock, started by the tests).
 STRIPE_FAKE_PORT=20091
 RAZORPAY_FAKE_PORT=20092

@@ -257,6 +257,22 @@ class StripeGatewayIT extends ShopDeployment {
     }
 
     @Test
+    void anOrderNobodyComesBackForIsSettledByAskingStripe() throws Exception {
+        String number =
+                checkout(UUID.randomUUID().toString(), "gone-" + fixture.token + "@example.in", 1)
+                        .json()
+                        .getString("orderNumber");
+        // No return, no webhook: the shop asks Stripe by itself (every 10 s in the tests).
+        StripeFake.sessionIs(stripe, session, number, "paid", "complete");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!orderStatus(number).equals("CONFIRMED") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(orderStatus(number)).isEqualTo("CONFIRMED");
+        assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(4, 0);
+    }
+
+    @Test
     void theReturnPageAsksStripeHowThePaymentWent() throws Exception {
         FormClient shopper = new FormClient();
         shopper.json("POST", "/api/v1/cart/lines", "{\"sku\":\"" + sku + "\",\"quantity\":1}");
@@ -270,9 +286,16 @@ class StripeGatewayIT extends ShopDeployment {
                         "SELECT order_number FROM customer_order WHERE email = ?",
                         "back-" + fixture.token + "@example.in");
 
-        // Back from Stripe before it has the bank's answer: the page waits.
-        StripeFake.sessionIs(stripe, session, number, "unpaid", "open");
+        // Back from Stripe while Stripe fails to answer, then before it has the bank's answer:
+        // the page waits (not knowing is not a refusal).
         String back = "/checkout/return.xhtml?order=" + number + "&session_id=" + session;
+        stripe.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(
+                                urlEqualTo("/v1/checkout/sessions/" + session))
+                        .willReturn(aResponse().withStatus(500).withBody("{}")));
+        assertThat(shopper.get(back).html()).contains("payment-waiting");
+        assertThat(orderStatus(number)).isEqualTo("PENDING_PAYMENT");
+        StripeFake.sessionIs(stripe, session, number, "unpaid", "open");
         assertThat(shopper.get(back).html()).contains("payment-waiting");
         // Paid: the confirmation, the bag empty; someone else's browser is sent to its own bag.
         StripeFake.sessionIs(stripe, session, number, "paid", "complete");

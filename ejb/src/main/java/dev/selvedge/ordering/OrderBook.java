@@ -65,6 +65,34 @@ public class OrderBook {
                 .toList();
     }
 
+    /** An order waiting for its payment on a provider's page. */
+    public record Waiting(String orderNumber, String gateway, Instant placedAt) {}
+
+    /**
+     * Orders placed before {@code placedBefore} still waiting for a provider's answer, oldest
+     * first.
+     */
+    public List<Waiting> waitingForPayment(Instant placedBefore, int max) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "SELECT o.order_number, o.payment_method, o.created_at FROM customer_order o"
+                                        + " WHERE o.status = 'PENDING_PAYMENT' AND o.created_at < ?1"
+                                        + " AND EXISTS (SELECT 1 FROM payment_attempt a WHERE a.order_id = o.id AND a.status = 'REDIRECT')"
+                                        + " ORDER BY o.id LIMIT ?2")
+                        .setParameter(1, java.sql.Timestamp.from(placedBefore))
+                        .setParameter(2, max)
+                        .getResultList();
+        return rows.stream()
+                .map(
+                        r ->
+                                new Waiting(
+                                        (String) r[0],
+                                        (String) r[1],
+                                        InstantConverter.instantOf(r[2])))
+                .toList();
+    }
+
     public java.util.Optional<CustomerOrder> find(String orderNumber) {
         return em.createNamedQuery("CustomerOrder.byNumber", CustomerOrder.class)
                 .setParameter("number", orderNumber)
