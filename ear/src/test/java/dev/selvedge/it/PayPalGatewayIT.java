@@ -276,4 +276,66 @@ class PayPalGatewayIT extends ShopDeployment {
                 .isEqualTo("BAD_SIGNATURE,APPLIED");
         assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(4, 0);
     }
+
+    @Test
+    void aDeclinedCaptureGivesTheStockBackAndAPayPalThatDoesNotAnswerChargesNothing()
+            throws Exception {
+        String body =
+                """
+                {"email":"ppno-%s@example.in",
+                 "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
+                   "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
+                 "shippingMethod":"standard","lines":[{"sku":"%s","quantity":1}],
+                 "payment":{"method":"paypal"}}
+                """
+                        .formatted(fixture.token, sku);
+        Http.Reply placed =
+                Http.post(
+                        "/api/v1/checkout", body, "Idempotency-Key", UUID.randomUUID().toString());
+        String number = placed.json().getString("orderNumber");
+        assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(5, 1);
+
+        // Approved, but the card behind the PayPal account is declined at capture.
+        paypal.stubFor(
+                get(urlEqualTo("/v2/checkout/orders/" + ppOrder))
+                        .willReturn(json("{\"id\":\"" + ppOrder + "\",\"status\":\"APPROVED\"}")));
+        paypal.stubFor(
+                post(urlEqualTo("/v2/checkout/orders/" + ppOrder + "/capture"))
+                        .willReturn(
+                                json("""
+                                                {"name":"UNPROCESSABLE_ENTITY","message":"The requested action could not be performed.",
+                                                 "details":[{"issue":"INSTRUMENT_DECLINED","description":"The instrument was declined."}]}
+                                                """)
+                                        .withStatus(422)));
+        // PayPal's webhook says the shopper approved; the shop's capture is declined.
+        String approved =
+                """
+                {"id":"WH-D%s","event_version":"1.0","event_type":"CHECKOUT.ORDER.APPROVED",
+                 "resource_type":"checkout-order",
+                 "resource":{"id":"%s","status":"APPROVED","purchase_units":[{"reference_id":"%s"}]}}
+                """
+                        .formatted(fixture.token, ppOrder, number);
+        assertThat(webhook(approved, "sig-" + fixture.token).status()).isEqualTo(200);
+        assertThat(status(number)).isEqualTo("PAYMENT_FAILED");
+        assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(5, 0);
+        assertThat(
+                        fixture.single(
+                                "SELECT a.message FROM payment_attempt a JOIN customer_order o ON o.id = a.order_id WHERE o.order_number = ? ORDER BY a.id DESC LIMIT 1",
+                                number))
+                .contains("declined");
+
+        // PayPal does not answer when the order is made: 402, nothing held.
+        paypal.stubFor(
+                post(urlEqualTo("/v2/checkout/orders"))
+                        .willReturn(json("{}").withFixedDelay(5_000)));
+        Http.Reply slow =
+                Http.post(
+                        "/api/v1/checkout",
+                        body.replace("ppno-", "ppslow-"),
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString());
+        assertThat(slow.status()).as(slow.body()).isEqualTo(402);
+        assertThat(slow.json().getString("detail")).contains("PayPal did not answer in time");
+        assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(5, 0);
+    }
 }
