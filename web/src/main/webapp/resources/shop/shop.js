@@ -43,21 +43,24 @@ var Shop = (function () {
   }
   // Sizes and the stock badge follow the stock truth while the page is open (server-sent events).
   function liveStock() {
-    var sizes = document.getElementById('sizes');
-    if (!sizes || !window.EventSource) { return; }
-    var labels = sizes.querySelectorAll('[data-sku]');
-    if (!labels.length) { return; }
-    var query = Array.prototype.map.call(labels, function (l) {
-      return 'sku=' + encodeURIComponent(l.getAttribute('data-sku'));
-    }).join('&');
-    var stream = new EventSource(sizes.getAttribute('data-live') + '?' + query);
-    stream.addEventListener('stock', function (e) {
-      var figure = JSON.parse(e.data);
+    watch(document.getElementById('sizes'), function (labels, figure) {
       Array.prototype.forEach.call(labels, function (label) {
         if (label.getAttribute('data-sku') === figure.sku) { showSize(label, figure.available); }
       });
       showBadge(labels);
     });
+  }
+  // Opens the live-stock stream for the [data-sku] elements of a container (its data-live URL) and
+  // hands each figure that arrives to show(elements, {sku, available}).
+  function watch(container, show) {
+    if (!container || !window.EventSource) { return; }
+    var elements = container.querySelectorAll('[data-sku]');
+    if (!elements.length) { return; }
+    var query = Array.prototype.map.call(elements, function (e) {
+      return 'sku=' + encodeURIComponent(e.getAttribute('data-sku'));
+    }).join('&');
+    var stream = new EventSource(container.getAttribute('data-live') + '?' + query);
+    stream.addEventListener('stock', function (e) { show(elements, JSON.parse(e.data)); });
   }
   function showSize(label, available) {
     label.setAttribute('data-available', available);
@@ -145,16 +148,7 @@ var Shop = (function () {
   }
   // Bag lines follow the stock truth too: a size that sells out meanwhile is marked at once.
   function liveBag() {
-    var list = document.getElementById('bag-lines');
-    if (!list || !window.EventSource) { return; }
-    var lines = list.querySelectorAll('[data-sku]');
-    if (!lines.length) { return; }
-    var query = Array.prototype.map.call(lines, function (l) {
-      return 'sku=' + encodeURIComponent(l.getAttribute('data-sku'));
-    }).join('&');
-    var stream = new EventSource(list.getAttribute('data-live') + '?' + query);
-    stream.addEventListener('stock', function (e) {
-      var figure = JSON.parse(e.data);
+    watch(document.getElementById('bag-lines'), function (lines, figure) {
       Array.prototype.forEach.call(lines, function (line) {
         if (line.getAttribute('data-sku') !== figure.sku) { return; }
         var badge = line.querySelector('.bag-line__stock');

@@ -43,4 +43,21 @@ final class CheckoutPages {
                 .endsWith("/checkout/review.xhtml");
         return client.get("/checkout/review.xhtml");
     }
+
+    /** {@code POST /api/v1/checkout}: a Bengaluru address, standard delivery, one SKU. */
+    static Http.Reply viaApi(String key, String email, String sku, int quantity, String method) {
+        return Http.post(
+                "/api/v1/checkout",
+                """
+                {"email":"%s",
+                 "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
+                   "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
+                 "shippingMethod":"standard",
+                 "lines":[{"sku":"%s","quantity":%d}],
+                 "payment":{"method":"%s"}}
+                """
+                        .formatted(email, sku, quantity, method),
+                "Idempotency-Key",
+                key);
+    }
 }

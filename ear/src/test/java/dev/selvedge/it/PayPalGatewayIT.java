@@ -218,18 +218,12 @@ class PayPalGatewayIT extends ShopDeployment {
     @Test
     void anApprovalHeardByWebhookIsCapturedOnceAndAForgedOneIsRefused() throws Exception {
         Http.Reply placed =
-                Http.post(
-                        "/api/v1/checkout",
-                        """
-                        {"email":"pphook-%s@example.in",
-                         "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
-                           "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
-                         "shippingMethod":"standard","lines":[{"sku":"%s","quantity":1}],
-                         "payment":{"method":"paypal"}}
-                        """
-                                .formatted(fixture.token, sku),
-                        "Idempotency-Key",
-                        UUID.randomUUID().toString());
+                CheckoutPages.viaApi(
+                        UUID.randomUUID().toString(),
+                        "pphook-" + fixture.token + "@example.in",
+                        sku,
+                        1,
+                        "paypal");
         assertThat(placed.status()).as(placed.body()).isEqualTo(202);
         String number = placed.json().getString("orderNumber");
         assertThat(placed.json().getString("paymentUrl")).isEqualTo(approveUrl());
@@ -280,18 +274,13 @@ class PayPalGatewayIT extends ShopDeployment {
     @Test
     void aDeclinedCaptureGivesTheStockBackAndAPayPalThatDoesNotAnswerChargesNothing()
             throws Exception {
-        String body =
-                """
-                {"email":"ppno-%s@example.in",
-                 "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
-                   "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
-                 "shippingMethod":"standard","lines":[{"sku":"%s","quantity":1}],
-                 "payment":{"method":"paypal"}}
-                """
-                        .formatted(fixture.token, sku);
         Http.Reply placed =
-                Http.post(
-                        "/api/v1/checkout", body, "Idempotency-Key", UUID.randomUUID().toString());
+                CheckoutPages.viaApi(
+                        UUID.randomUUID().toString(),
+                        "ppno-" + fixture.token + "@example.in",
+                        sku,
+                        1,
+                        "paypal");
         String number = placed.json().getString("orderNumber");
         assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(5, 1);
 
@@ -329,11 +318,12 @@ class PayPalGatewayIT extends ShopDeployment {
                 post(urlEqualTo("/v2/checkout/orders"))
                         .willReturn(json("{}").withFixedDelay(5_000)));
         Http.Reply slow =
-                Http.post(
-                        "/api/v1/checkout",
-                        body.replace("ppno-", "ppslow-"),
-                        "Idempotency-Key",
-                        UUID.randomUUID().toString());
+                CheckoutPages.viaApi(
+                        UUID.randomUUID().toString(),
+                        "ppslow-" + fixture.token + "@example.in",
+                        sku,
+                        1,
+                        "paypal");
         assertThat(slow.status()).as(slow.body()).isEqualTo(402);
         assertThat(slow.json().getString("detail")).contains("PayPal did not answer in time");
         assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(5, 0);

@@ -202,18 +202,12 @@ class RazorpayGatewayIT extends ShopDeployment {
     @Test
     void webhooksAreCheckedAndAppliedOncePerEventId() throws Exception {
         Http.Reply placed =
-                Http.post(
-                        "/api/v1/checkout",
-                        """
-                        {"email":"hook-%s@example.in",
-                         "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
-                           "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
-                         "shippingMethod":"standard","lines":[{"sku":"%s","quantity":1}],
-                         "payment":{"method":"razorpay"}}
-                        """
-                                .formatted(fixture.token, sku),
-                        "Idempotency-Key",
-                        UUID.randomUUID().toString());
+                CheckoutPages.viaApi(
+                        UUID.randomUUID().toString(),
+                        "hook-" + fixture.token + "@example.in",
+                        sku,
+                        1,
+                        "razorpay");
         assertThat(placed.status()).as(placed.body()).isEqualTo(202);
         String number = placed.json().getString("orderNumber");
         assertThat(placed.json().getString("paymentUrl"))
@@ -251,18 +245,12 @@ class RazorpayGatewayIT extends ShopDeployment {
         razorpay.stubFor(
                 post(urlEqualTo("/v1/orders")).willReturn(json("{}").withFixedDelay(5_000)));
         Http.Reply placed =
-                Http.post(
-                        "/api/v1/checkout",
-                        """
-                        {"email":"slow-%s@example.in",
-                         "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
-                           "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
-                         "shippingMethod":"standard","lines":[{"sku":"%s","quantity":1}],
-                         "payment":{"method":"razorpay"}}
-                        """
-                                .formatted(fixture.token, sku),
-                        "Idempotency-Key",
-                        UUID.randomUUID().toString());
+                CheckoutPages.viaApi(
+                        UUID.randomUUID().toString(),
+                        "slow-" + fixture.token + "@example.in",
+                        sku,
+                        1,
+                        "razorpay");
         assertThat(placed.status()).as(placed.body()).isEqualTo(402);
         assertThat(placed.json().getString("detail")).contains("Razorpay did not answer in time");
         assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(5, 0);

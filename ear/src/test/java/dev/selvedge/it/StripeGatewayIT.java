@@ -47,19 +47,7 @@ class StripeGatewayIT extends ShopDeployment {
     }
 
     private Http.Reply checkout(String key, String email, int quantity) {
-        return Http.post(
-                "/api/v1/checkout",
-                """
-                {"email":"%s",
-                 "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
-                   "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
-                 "shippingMethod":"standard",
-                 "lines":[{"sku":"%s","quantity":%d}],
-                 "payment":{"method":"stripe"}}
-                """
-                        .formatted(email, sku, quantity),
-                "Idempotency-Key",
-                key);
+        return CheckoutPages.viaApi(key, email, sku, quantity, "stripe");
     }
 
     private String orderStatus(String number) throws Exception {

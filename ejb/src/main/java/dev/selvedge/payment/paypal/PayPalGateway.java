@@ -6,6 +6,7 @@ import dev.selvedge.payment.PaymentGateway;
 import dev.selvedge.payment.PaymentRequest;
 import dev.selvedge.payment.PaymentResult;
 import dev.selvedge.payment.PaymentResult.Status;
+import dev.selvedge.payment.ProviderHttp;
 import dev.selvedge.shared.JsonObjects;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -154,7 +155,7 @@ public class PayPalGateway implements PaymentGateway {
                     order.getString("id"),
                     "Waiting for the shopper on PayPal",
                     approve);
-        } catch (PayPalApi.Failure e) {
+        } catch (ProviderHttp.Failure e) {
             return failure(null, e);
         }
     }
@@ -176,7 +177,7 @@ public class PayPalGateway implements PaymentGateway {
                         new PaymentResult(Status.DECLINED, orderId, "The PayPal order was voided.");
                 default -> new PaymentResult(Status.PENDING, orderId, "Not approved yet");
             };
-        } catch (PayPalApi.Failure e) {
+        } catch (ProviderHttp.Failure e) {
             return failure(orderId, e);
         }
     }
@@ -191,14 +192,14 @@ public class PayPalGateway implements PaymentGateway {
                             JsonObjects.object().build(),
                             "capture-" + orderId);
             return outcomeOf(orderId, order);
-        } catch (PayPalApi.Failure e) {
-            if ("ORDER_ALREADY_CAPTURED".equals(e.issue)) {
+        } catch (ProviderHttp.Failure e) {
+            if ("ORDER_ALREADY_CAPTURED".equals(PayPalApi.issue(e))) {
                 return status(orderId);
             }
-            if ("ORDER_NOT_APPROVED".equals(e.issue)) {
+            if ("ORDER_NOT_APPROVED".equals(PayPalApi.issue(e))) {
                 return new PaymentResult(Status.PENDING, orderId, "Not approved yet");
             }
-            if ("INSTRUMENT_DECLINED".equals(e.issue)) {
+            if ("INSTRUMENT_DECLINED".equals(PayPalApi.issue(e))) {
                 return new PaymentResult(
                         Status.DECLINED,
                         orderId,
@@ -241,7 +242,7 @@ public class PayPalGateway implements PaymentGateway {
                             "Refund " + refund.getString("id") + " " + refund.getString("status"))
                     : new PaymentResult(
                             Status.ERROR, orderId, "Refund " + refund.getString("status", ""));
-        } catch (PayPalApi.Failure e) {
+        } catch (ProviderHttp.Failure e) {
             return failure(orderId, e);
         }
     }
@@ -269,10 +270,10 @@ public class PayPalGateway implements PaymentGateway {
             verdict =
                     api.post("/v1/notifications/verify-webhook-signature", verification, null)
                             .getString("verification_status", "");
-        } catch (PayPalApi.Failure e) {
+        } catch (ProviderHttp.Failure e) {
             // Not verified is not applied; PayPal sends it again later.
             throw new IllegalStateException(
-                    "PayPal could not verify a webhook: " + e.getMessage(), e);
+                    "PayPal could not verify a webhook: " + PayPalApi.reason(e), e);
         }
         if (!"SUCCESS".equals(verdict)) {
             throw new BadSignature("PayPal's verify-webhook-signature answered " + verdict);
@@ -378,14 +379,14 @@ public class PayPalGateway implements PaymentGateway {
         return value;
     }
 
-    private static PaymentResult failure(String reference, PayPalApi.Failure e) {
-        if (e.status == 0) {
+    private static PaymentResult failure(String reference, ProviderHttp.Failure e) {
+        if (e.status() == 0) {
             return new PaymentResult(
                     Status.ERROR,
                     reference,
                     "PayPal did not answer in time. Nothing was charged; please try again.");
         }
         return new PaymentResult(
-                Status.ERROR, reference, "PayPal refused the request: " + e.getMessage());
+                Status.ERROR, reference, "PayPal refused the request: " + PayPalApi.reason(e));
     }
 }

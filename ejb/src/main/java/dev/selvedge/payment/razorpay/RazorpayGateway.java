@@ -6,6 +6,7 @@ import dev.selvedge.payment.PaymentGateway;
 import dev.selvedge.payment.PaymentRequest;
 import dev.selvedge.payment.PaymentResult;
 import dev.selvedge.payment.PaymentResult.Status;
+import dev.selvedge.payment.ProviderHttp;
 import dev.selvedge.shared.JsonObjects;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,7 +121,7 @@ public class RazorpayGateway implements PaymentGateway {
                     publicUrl
                             + "/checkout/razorpay.xhtml?order="
                             + URLEncoder.encode(request.orderNumber(), StandardCharsets.UTF_8));
-        } catch (RazorpayApi.Failure e) {
+        } catch (ProviderHttp.Failure e) {
             return failure(null, e);
         }
     }
@@ -142,7 +143,7 @@ public class RazorpayGateway implements PaymentGateway {
         }
         try {
             return settledPayment(orderId, api.get("/v1/payments/" + paymentId));
-        } catch (RazorpayApi.Failure e) {
+        } catch (ProviderHttp.Failure e) {
             return failure(orderId, e);
         }
     }
@@ -159,7 +160,7 @@ public class RazorpayGateway implements PaymentGateway {
                 }
             }
             return result;
-        } catch (RazorpayApi.Failure e) {
+        } catch (ProviderHttp.Failure e) {
             return failure(orderId, e);
         }
     }
@@ -190,7 +191,7 @@ public class RazorpayGateway implements PaymentGateway {
                 }
             }
             return new PaymentResult(Status.ERROR, orderId, "No captured payment to refund");
-        } catch (RazorpayApi.Failure e) {
+        } catch (ProviderHttp.Failure e) {
             return failure(orderId, e);
         }
     }
@@ -271,15 +272,15 @@ public class RazorpayGateway implements PaymentGateway {
         return wrapper.getJsonObject("entity");
     }
 
-    private static PaymentResult failure(String reference, RazorpayApi.Failure e) {
-        if (e.status == 0) {
+    private static PaymentResult failure(String reference, ProviderHttp.Failure e) {
+        if (e.status() == 0) {
             return new PaymentResult(
                     Status.ERROR,
                     reference,
                     "Razorpay did not answer in time. Nothing was charged; please try again.");
         }
         return new PaymentResult(
-                Status.ERROR, reference, "Razorpay refused the request: " + e.getMessage());
+                Status.ERROR, reference, "Razorpay refused the request: " + RazorpayApi.reason(e));
     }
 
     static String hmacHex(String secret, String message) {

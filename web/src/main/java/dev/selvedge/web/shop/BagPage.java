@@ -7,15 +7,12 @@ import dev.selvedge.shared.InvalidFields;
 import dev.selvedge.shared.Rejected;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.omnifaces.util.Faces;
 
 /**
  * The bag page ({@code /bag.xhtml}) and the bag count in the header. Each line is its own small
@@ -35,7 +32,10 @@ public class BagPage {
 
     public Cart getCart() {
         if (cart == null) {
-            cart = bags.owner(request()).map(carts::cart).orElse(new Cart(List.of(), null));
+            cart =
+                    bags.owner(Faces.getRequest())
+                            .map(carts::cart)
+                            .orElse(new Cart(List.of(), null));
         }
         return cart;
     }
@@ -45,19 +45,19 @@ public class BagPage {
         if (cart != null) {
             return cart.count();
         }
-        return bags.owner(request()).map(carts::count).orElse(0);
+        return bags.owner(Faces.getRequest()).map(carts::count).orElse(0);
     }
 
     public boolean isSessionEnded() {
-        return bags.sessionEnded(request());
+        return bags.sessionEnded(Faces.getRequest());
     }
 
     /** The line's quantity and size as chosen in its form. */
     public String update() {
-        String sku = param("sku");
-        String size = param("size");
-        Integer quantity = parseQuantity(param("quantity"));
-        CartOwner owner = bags.ownerForChange(request(), response());
+        String sku = Faces.getRequestParameter("sku");
+        String size = Faces.getRequestParameter("size");
+        Integer quantity = parseQuantity(Faces.getRequestParameter("quantity"));
+        CartOwner owner = bags.ownerForChange(Faces.getRequest(), Faces.getResponse());
         try {
             String current = sku;
             if (size != null && !size.equals(sku)) {
@@ -76,14 +76,16 @@ public class BagPage {
     }
 
     public String remove() {
-        carts.remove(bags.ownerForChange(request(), response()), param("sku"));
+        carts.remove(
+                bags.ownerForChange(Faces.getRequest(), Faces.getResponse()),
+                Faces.getRequestParameter("sku"));
         return "/bag.xhtml?faces-redirect=true";
     }
 
     /** What was typed into a refused line stays, beside the reason. */
     private void refused(String sku, String message) {
         lineErrors.put(sku, message);
-        typed.put(sku, param("quantity"));
+        typed.put(sku, Faces.getRequestParameter("quantity"));
     }
 
     public String quantityShown(Cart.Line line) {
@@ -100,24 +102,5 @@ public class BagPage {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String param(String name) {
-        return FacesContext.getCurrentInstance()
-                .getExternalContext()
-                .getRequestParameterMap()
-                .get(name);
-    }
-
-    private static HttpServletRequest request() {
-        return (HttpServletRequest) context().getRequest();
-    }
-
-    private static HttpServletResponse response() {
-        return (HttpServletResponse) context().getResponse();
-    }
-
-    private static ExternalContext context() {
-        return FacesContext.getCurrentInstance().getExternalContext();
     }
 }

@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.omnifaces.util.Faces;
 
 /**
  * The checkout pages under {@code /checkout/}: contact, address, delivery, payment, review, then
@@ -91,7 +92,7 @@ public class CheckoutFlow {
 
     @PostConstruct
     void load() {
-        owner = bags.owner(request());
+        owner = bags.owner(Faces.getRequest());
         cart = owner.map(carts::cart).orElse(new Cart(List.of(), null));
         draft = owner.map(carts::draft).orElse(CheckoutDraft.EMPTY);
         email = signedInEmail() != null ? signedInEmail() : draft.email();
@@ -119,7 +120,7 @@ public class CheckoutFlow {
      */
     public void guard(String stepName) {
         Step step = Step.valueOf(stepName);
-        if (bags.sessionEnded(request())) {
+        if (bags.sessionEnded(Faces.getRequest())) {
             redirect(
                     "/sign-in.xhtml?ended=true&next="
                             + URLEncoder.encode(step.url(), StandardCharsets.UTF_8));
@@ -250,7 +251,7 @@ public class CheckoutFlow {
             }
             return "/checkout/confirmation.xhtml?faces-redirect=true";
         } catch (SoldOut e) {
-            keepMessages();
+            Faces.getFlash().setKeepMessages(true);
             AccountForms.formError(
                     "Sorry: while you were checking out, "
                             + (e.available() == 0
@@ -259,7 +260,7 @@ public class CheckoutFlow {
                             + " Your bag shows what is left; nothing was charged.");
             return "/bag.xhtml?faces-redirect=true";
         } catch (InvalidFields e) {
-            keepMessages();
+            Faces.getFlash().setKeepMessages(true);
             e.fields().values().forEach(AccountForms::formError);
             return firstMissing().url() + "?faces-redirect=true";
         } catch (Rejected e) {
@@ -276,11 +277,9 @@ public class CheckoutFlow {
      * the confirmation, failed or left back to the review; still open waits here.
      */
     public void returned() {
-        String number = param("order");
+        String number = Faces.getRequestParameter("order");
         Map<String, String> fromProvider = new HashMap<>();
-        FacesContext.getCurrentInstance()
-                .getExternalContext()
-                .getRequestParameterMap()
+        Faces.getRequestParameterMap()
                 .forEach(
                         (name, value) -> {
                             if (name.startsWith("razorpay_") || name.startsWith("error[")) {
@@ -319,13 +318,13 @@ public class CheckoutFlow {
         if (status == OrderStatus.CONFIRMED) {
             redirect("/checkout/confirmation.xhtml");
         } else if (status != OrderStatus.PENDING_PAYMENT) {
-            keepMessages();
+            Faces.getFlash().setKeepMessages(true);
             AccountForms.formError(
                     "The payment was not completed, so nothing was charged. Your bag is as it was: try again or choose another way to pay.");
             carts.dropAttempt(owner.get());
             redirect("/checkout/review.xhtml");
-        } else if ("true".equals(param("cancelled"))) {
-            keepMessages();
+        } else if ("true".equals(Faces.getRequestParameter("cancelled"))) {
+            Faces.getFlash().setKeepMessages(true);
             AccountForms.formError(
                     "You left the payment page, so nothing was charged. Place the order again when you are ready.");
             carts.dropAttempt(owner.get());
@@ -470,7 +469,7 @@ public class CheckoutFlow {
     }
 
     private void save(CheckoutDraft changed) {
-        carts.saveDraft(bags.ownerForChange(request(), response()), changed);
+        carts.saveDraft(bags.ownerForChange(Faces.getRequest(), Faces.getResponse()), changed);
         draft = changed;
     }
 
@@ -478,32 +477,11 @@ public class CheckoutFlow {
         return step.url() + "?faces-redirect=true";
     }
 
-    private static String param(String name) {
-        return FacesContext.getCurrentInstance()
-                .getExternalContext()
-                .getRequestParameterMap()
-                .get(name);
-    }
-
-    private static void keepMessages() {
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-    }
-
     private String signedInEmail() {
-        HttpServletRequest request = request();
+        HttpServletRequest request = Faces.getRequest();
         return request.getRemoteUser() != null && request.isUserInRole("CUSTOMER")
                 ? request.getRemoteUser()
                 : null;
-    }
-
-    private static HttpServletRequest request() {
-        return (HttpServletRequest)
-                FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    }
-
-    private static jakarta.servlet.http.HttpServletResponse response() {
-        return (jakarta.servlet.http.HttpServletResponse)
-                FacesContext.getCurrentInstance().getExternalContext().getResponse();
     }
 
     private static void redirect(String path) {

@@ -10,12 +10,12 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.omnifaces.util.Faces;
 
 /**
  * {@code /checkout/razorpay.xhtml?order=}: opens Razorpay Checkout (Razorpay's own payment form, in
@@ -44,11 +44,11 @@ public class RazorpayPage {
 
     public void load() {
         ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-        String number = context.getRequestParameterMap().get("order");
+        String number = Faces.getRequestParameter("order");
         pending =
                 number == null
                         ? null
-                        : bags.owner((HttpServletRequest) context.getRequest())
+                        : bags.owner(Faces.getRequest())
                                 .flatMap(owner -> checkout.pendingPayment(owner, number))
                                 .orElse(null);
         if (pending == null) {
