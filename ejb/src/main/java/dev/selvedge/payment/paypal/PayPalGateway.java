@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,20 +31,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PayPalGateway implements PaymentGateway {
 
+    /**
+     * Keys and secrets are read as optional: MicroProfile Config takes an empty default for no
+     * value, which would stop the deployment wherever a gateway is not set up.
+     */
+    @Inject Config config;
+
     @Inject
     @ConfigProperty(name = "selvedge.payment.paypal.enabled", defaultValue = "false")
     boolean enabled;
 
-    @Inject
-    @ConfigProperty(name = "selvedge.payment.paypal.client-id", defaultValue = "")
+    /** Set from the configuration when it is there ("" when not: the gateway is then off). */
     String clientId;
 
-    @Inject
-    @ConfigProperty(name = "selvedge.payment.paypal.client-secret", defaultValue = "")
     String clientSecret;
 
-    @Inject
-    @ConfigProperty(name = "selvedge.payment.paypal.webhook-id", defaultValue = "")
     String webhookId;
 
     @Inject
@@ -62,6 +64,15 @@ public class PayPalGateway implements PaymentGateway {
 
     @PostConstruct
     void connect() {
+        clientId =
+                config.getOptionalValue("selvedge.payment.paypal.client-id", String.class)
+                        .orElse("");
+        clientSecret =
+                config.getOptionalValue("selvedge.payment.paypal.client-secret", String.class)
+                        .orElse("");
+        webhookId =
+                config.getOptionalValue("selvedge.payment.paypal.webhook-id", String.class)
+                        .orElse("");
         api =
                 new PayPalApi(
                         apiBase, clientId, clientSecret, Duration.ofMillis(timeoutMillis), clock);

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,20 +37,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RazorpayGateway implements PaymentGateway {
 
+    /**
+     * Keys and secrets are read as optional: MicroProfile Config takes an empty default for no
+     * value, which would stop the deployment wherever a gateway is not set up.
+     */
+    @Inject Config config;
+
     @Inject
     @ConfigProperty(name = "selvedge.payment.razorpay.enabled", defaultValue = "false")
     boolean enabled;
 
-    @Inject
-    @ConfigProperty(name = "selvedge.payment.razorpay.key-id", defaultValue = "")
+    /** Set from the configuration when it is there ("" when not: the gateway is then off). */
     String keyId;
 
-    @Inject
-    @ConfigProperty(name = "selvedge.payment.razorpay.key-secret", defaultValue = "")
     String keySecret;
 
-    @Inject
-    @ConfigProperty(name = "selvedge.payment.razorpay.webhook-secret", defaultValue = "")
     String webhookSecret;
 
     @Inject
@@ -70,6 +72,15 @@ public class RazorpayGateway implements PaymentGateway {
 
     @PostConstruct
     void connect() {
+        keyId =
+                config.getOptionalValue("selvedge.payment.razorpay.key-id", String.class)
+                        .orElse("");
+        keySecret =
+                config.getOptionalValue("selvedge.payment.razorpay.key-secret", String.class)
+                        .orElse("");
+        webhookSecret =
+                config.getOptionalValue("selvedge.payment.razorpay.webhook-secret", String.class)
+                        .orElse("");
         api = new RazorpayApi(apiBase, keyId, keySecret, Duration.ofMillis(timeoutMillis));
     }
 

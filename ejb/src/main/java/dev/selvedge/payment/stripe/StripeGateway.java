@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,16 +46,19 @@ public class StripeGateway implements PaymentGateway {
 
     static final long SIGNATURE_TOLERANCE_SECONDS = 300;
 
+    /**
+     * Keys and secrets are read as optional: MicroProfile Config takes an empty default for no
+     * value, which would stop the deployment wherever a gateway is not set up.
+     */
+    @Inject Config config;
+
     @Inject
     @ConfigProperty(name = "selvedge.payment.stripe.enabled", defaultValue = "false")
     boolean enabled;
 
-    @Inject
-    @ConfigProperty(name = "selvedge.payment.stripe.secret-key", defaultValue = "")
+    /** Set from the configuration when it is there ("" when not: the gateway is then off). */
     String secretKey;
 
-    @Inject
-    @ConfigProperty(name = "selvedge.payment.stripe.webhook-secret", defaultValue = "")
     String webhookSecret;
 
     @Inject
@@ -73,6 +77,12 @@ public class StripeGateway implements PaymentGateway {
 
     @PostConstruct
     void connect() {
+        secretKey =
+                config.getOptionalValue("selvedge.payment.stripe.secret-key", String.class)
+                        .orElse("");
+        webhookSecret =
+                config.getOptionalValue("selvedge.payment.stripe.webhook-secret", String.class)
+                        .orElse("");
         client =
                 StripeClient.builder()
                         .setApiKey(secretKey.isBlank() ? "sk_unset" : secretKey)
