@@ -578,7 +578,10 @@ public class CheckoutSteps {
         s.append("Payment: ")
                 .append(order.getPaymentMethod().equals("cod") ? "on delivery" : "received")
                 .append("\n\n");
-        s.append("We will email you when it ships.\n");
+        s.append(
+                order.getShippingMethod() == ShippingMethod.CLICK_AND_COLLECT
+                        ? "We will email you when it is ready to collect.\n"
+                        : "We will email you when it ships.\n");
         return s.toString();
     }
 }
