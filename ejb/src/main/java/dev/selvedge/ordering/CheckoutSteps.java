@@ -305,10 +305,13 @@ public class CheckoutSteps {
                 .map(String::valueOf);
     }
 
-    /** A webhook refused for its signature, kept for staff to look into (never applied). */
+    /**
+     * A webhook refused for its signature, kept for staff to look into (never applied). Anyone can
+     * post one, so at most the first 16 KiB of it is kept.
+     */
     public void keepRejectedEvent(String gateway, String reason, String body) {
         em.createNativeQuery(
-                        "INSERT INTO payment_event (gateway, outcome, detail, body) VALUES (?1, 'BAD_SIGNATURE', ?2, ?3)")
+                        "INSERT INTO payment_event (gateway, outcome, detail, body) VALUES (?1, 'BAD_SIGNATURE', LEFT(?2, 500), LEFT(?3, 16384))")
                 .setParameter(1, gateway)
                 .setParameter(2, reason)
                 .setParameter(3, body)
