@@ -294,4 +294,46 @@ class StripeGatewayIT extends ShopDeployment {
         assertThat(orderStatus(number)).isEqualTo("CONFIRMED");
         assertThat(shopper.json("GET", "/api/v1/cart", null).html()).contains("\"count\":0");
     }
+
+    @Test
+    void leavingStripesPageClosesItAndGivesTheStockBackAtOnce() throws Exception {
+        String email = "left-" + fixture.token + "@example.in";
+        FormClient shopper = new FormClient();
+        shopper.json("POST", "/api/v1/cart/lines", "{\"sku\":\"" + sku + "\",\"quantity\":2}");
+        CheckoutPages.throughTheSteps(shopper, email, "standard", "stripe", "tok_ok");
+        assertThat(shopper.submit("place", "placeOrder", Map.of()).location())
+                .isEqualTo(StripeFake.pageUrl(stripe, session));
+        String number =
+                fixture.single("SELECT order_number FROM customer_order WHERE email = ?", email);
+        assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(5, 2);
+
+        StripeFake.sessionIs(stripe, session, number, "unpaid", "open");
+        stripe.stubFor(
+                post(urlEqualTo("/v1/checkout/sessions/" + session + "/expire"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                StripeFake.session(
+                                                        stripe, session, number, "unpaid",
+                                                        "expired"))));
+        FormClient.Page back =
+                shopper.get("/checkout/return.xhtml?order=" + number + "&cancelled=true");
+        assertThat(back.location()).endsWith("/checkout/review.xhtml");
+        assertThat(
+                        stripe.findAll(
+                                        postRequestedFor(
+                                                urlEqualTo(
+                                                        "/v1/checkout/sessions/"
+                                                                + session
+                                                                + "/expire")))
+                                .get(0)
+                                .getHeader("Idempotency-Key"))
+                .isEqualTo("expire-" + session);
+        assertThat(orderStatus(number)).isEqualTo("PAYMENT_FAILED");
+        assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(5, 0);
+        assertThat(shopper.get("/checkout/review.xhtml").html())
+                .contains("You left the payment page");
+        assertThat(shopper.json("GET", "/api/v1/cart", null).html()).contains("\"count\":2");
+    }
 }

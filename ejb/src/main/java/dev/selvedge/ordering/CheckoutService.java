@@ -124,6 +124,38 @@ public class CheckoutService {
     }
 
     /**
+     * The shopper came back from the provider's page without paying: the page is closed where the
+     * provider allows it ({@link PaymentGateway#cancel}), and what the provider then says applied.
+     */
+    public OrderStatus leftProviderPage(String orderNumber) {
+        CustomerOrder order =
+                orders.find(orderNumber)
+                        .orElseThrow(() -> new Rejected(404, "No order " + orderNumber));
+        Optional<String> reference = steps.pendingReference(orderNumber);
+        if (!order.isPendingPayment() || reference.isEmpty()) {
+            return order.getStatus();
+        }
+        PaymentGateway gateway = gateways.byId(order.getPaymentMethod()).orElseThrow();
+        PaymentResult result;
+        try {
+            result = gateway.cancel(reference.get());
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Closing " + gateway.id() + "'s page of " + orderNumber + " failed",
+                    e);
+            return order.getStatus();
+        }
+        boolean settles =
+                result.status() == PaymentResult.Status.APPROVED
+                        || result.status() == PaymentResult.Status.DECLINED;
+        if (!settles) {
+            return order.getStatus();
+        }
+        return settled(gateway, steps.settle(gateway.id(), orderNumber, result));
+    }
+
+    /**
      * An order of this bag waiting to be paid on a provider's own form, for the page that opens it.
      */
     public record PendingPayment(

@@ -54,6 +54,15 @@ public interface PaymentGateway {
     }
 
     /**
+     * The shopper left the provider's page: it is closed when the provider allows it, and the
+     * answer says where the payment stands (DECLINED once closed unpaid; APPROVED when it was paid
+     * after all). By default the page stays open until it expires: PENDING.
+     */
+    default PaymentResult cancel(String reference) {
+        return new PaymentResult(PaymentResult.Status.PENDING, reference, "Left open");
+    }
+
+    /**
      * The shopper came back from the provider's page, with what the provider added to the return
      * address (some providers sign it): where the payment stands. By default, the provider is asked
      * ({@link #status}).

@@ -176,6 +176,24 @@ public class StripeGateway implements PaymentGateway {
         }
     }
 
+    /** Expires the Checkout Session (Stripe refuses when it was completed: then it is asked). */
+    @Override
+    public PaymentResult cancel(String sessionId) {
+        try {
+            Session session =
+                    client.v1()
+                            .checkout()
+                            .sessions()
+                            .expire(sessionId, idempotent("expire-" + sessionId));
+            return "expired".equals(session.getStatus())
+                    ? new PaymentResult(
+                            Status.DECLINED, sessionId, "The shopper left Stripe's payment page.")
+                    : outcomeOf(session);
+        } catch (StripeException e) {
+            return status(sessionId);
+        }
+    }
+
     @Override
     public PaymentResult capture(String sessionId, long amountMinor) {
         try {

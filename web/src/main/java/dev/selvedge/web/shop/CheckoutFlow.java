@@ -315,18 +315,20 @@ public class CheckoutFlow {
             return;
         }
         OrderStatus status = checkout.settleFromProvider(number);
+        boolean left = "true".equals(Faces.getRequestParameter("cancelled"));
+        if (status == OrderStatus.PENDING_PAYMENT && left) {
+            // The shopper left the provider's page: it is closed where the provider allows, so
+            // the stock goes back now rather than when the page would have expired.
+            status = checkout.leftProviderPage(number);
+        }
         if (status == OrderStatus.CONFIRMED) {
             redirect("/checkout/confirmation.xhtml");
-        } else if (status != OrderStatus.PENDING_PAYMENT) {
+        } else if (left || status != OrderStatus.PENDING_PAYMENT) {
             Faces.getFlash().setKeepMessages(true);
             AccountForms.formError(
-                    "The payment was not completed, so nothing was charged. Your bag is as it was: try again or choose another way to pay.");
-            carts.dropAttempt(owner.get());
-            redirect("/checkout/review.xhtml");
-        } else if ("true".equals(Faces.getRequestParameter("cancelled"))) {
-            Faces.getFlash().setKeepMessages(true);
-            AccountForms.formError(
-                    "You left the payment page, so nothing was charged. Place the order again when you are ready.");
+                    left
+                            ? "You left the payment page, so nothing was charged. Place the order again when you are ready."
+                            : "The payment was not completed, so nothing was charged. Your bag is as it was: try again or choose another way to pay.");
             carts.dropAttempt(owner.get());
             redirect("/checkout/review.xhtml");
         }
