@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -85,42 +86,10 @@ public class CheckoutService {
      * bad signature is refused).
      */
     public OrderStatus settleFromProvider(String orderNumber, Map<String, String> returned) {
-        CustomerOrder order =
-                orders.find(orderNumber)
-                        .orElseThrow(() -> new Rejected(404, "No order " + orderNumber));
-        if (!order.isPendingPayment()) {
-            return order.getStatus();
-        }
-        Optional<String> reference = steps.pendingReference(orderNumber);
-        PaymentGateway gateway = gateways.byId(order.getPaymentMethod()).orElseThrow();
-        if (reference.isEmpty()) {
-            return order.getStatus();
-        }
-        PaymentResult result;
-        try {
-            result = gateway.returned(reference.get(), returned);
-        } catch (BadSignature e) {
-            steps.keepRejectedEvent(
-                    gateway.id(), e.getMessage(), "return " + orderNumber + " " + returned);
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "Asking " + gateway.id() + " about " + orderNumber + " failed",
-                    e);
-            return order.getStatus();
-        }
-        if (result.status() == PaymentResult.Status.ERROR) {
-            // Not knowing is not a refusal: the order waits for the next answer.
-            LOG.warning(
-                    "Asking " + gateway.id() + " about " + orderNumber + ": " + result.message());
-            return order.getStatus();
-        }
-        if (result.status() == PaymentResult.Status.PENDING
-                || result.status() == PaymentResult.Status.REDIRECT) {
-            return order.getStatus();
-        }
-        return settled(gateway, steps.settle(gateway.id(), orderNumber, result));
+        return askProvider(
+                orderNumber,
+                (gateway, reference) -> gateway.returned(reference, returned),
+                "return " + orderNumber + " " + returned);
     }
 
     /**
@@ -128,6 +97,18 @@ public class CheckoutService {
      * provider allows it ({@link PaymentGateway#cancel}), and what the provider then says applied.
      */
     public OrderStatus leftProviderPage(String orderNumber) {
+        return askProvider(orderNumber, PaymentGateway::cancel, "left " + orderNumber);
+    }
+
+    /**
+     * Asks the provider about an order waiting on its page and applies a definite answer (paid,
+     * declined); anything else, or a provider that cannot be asked, leaves the order waiting (not
+     * knowing is not a refusal).
+     */
+    private OrderStatus askProvider(
+            String orderNumber,
+            BiFunction<PaymentGateway, String, PaymentResult> ask,
+            String what) {
         CustomerOrder order =
                 orders.find(orderNumber)
                         .orElseThrow(() -> new Rejected(404, "No order " + orderNumber));
@@ -138,18 +119,19 @@ public class CheckoutService {
         PaymentGateway gateway = gateways.byId(order.getPaymentMethod()).orElseThrow();
         PaymentResult result;
         try {
-            result = gateway.cancel(reference.get());
+            result = ask.apply(gateway, reference.get());
+        } catch (BadSignature e) {
+            steps.keepRejectedEvent(gateway.id(), e.getMessage(), what);
+            throw e;
         } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "Closing " + gateway.id() + "'s page of " + orderNumber + " failed",
-                    e);
+            LOG.log(Level.WARNING, "Asking " + gateway.id() + " (" + what + ") failed", e);
             return order.getStatus();
         }
-        boolean settles =
+        boolean definite =
                 result.status() == PaymentResult.Status.APPROVED
                         || result.status() == PaymentResult.Status.DECLINED;
-        if (!settles) {
+        if (!definite) {
+            LOG.fine(() -> "Asked " + gateway.id() + " (" + what + "): " + result.message());
             return order.getStatus();
         }
         return settled(gateway, steps.settle(gateway.id(), orderNumber, result));
