@@ -18,15 +18,7 @@ final class CheckoutPages {
         assertThat(client.submit("contact", "continue", Map.of("email", email)).location())
                 .endsWith("/checkout/address.xhtml");
         client.get("/checkout/address.xhtml");
-        Map<String, String> address = new HashMap<>();
-        address.put("name", "Kabir Shah");
-        address.put("line1", "7 Hill Road");
-        address.put("line2", "");
-        address.put("city", "Mumbai");
-        address.put("state", "Maharashtra");
-        address.put("postalCode", "400050");
-        address.put("phone", "9820012345");
-        assertThat(client.submit("address", "continue", address).location())
+        assertThat(client.submit("address", "continue", mumbai("400050", "9820012345")).location())
                 .endsWith("/checkout/delivery.xhtml");
         client.get("/checkout/delivery.xhtml");
         assertThat(
@@ -59,5 +51,18 @@ final class CheckoutPages {
                         .formatted(email, sku, quantity, method),
                 "Idempotency-Key",
                 key);
+    }
+
+    /** The address form's fields for a Mumbai address, with this PIN code and mobile number. */
+    static Map<String, String> mumbai(String postalCode, String phone) {
+        Map<String, String> address = new HashMap<>();
+        address.put("name", "Kabir Shah");
+        address.put("line1", "7 Hill Road");
+        address.put("line2", "");
+        address.put("city", "Mumbai");
+        address.put("state", "Maharashtra");
+        address.put("postalCode", postalCode);
+        address.put("phone", phone);
+        return address;
     }
 }

@@ -121,6 +121,13 @@ class PayPalGatewayIT extends ShopDeployment {
                 .toPlainString();
     }
 
+    /** PayPal says the shopper approved the order on its page. */
+    private void shopperApproved() {
+        paypal.stubFor(
+                get(urlEqualTo("/v2/checkout/orders/" + ppOrder))
+                        .willReturn(json("{\"id\":\"" + ppOrder + "\",\"status\":\"APPROVED\"}")));
+    }
+
     private void capturesAs(String number) throws Exception {
         paypal.stubFor(
                 post(urlEqualTo("/v2/checkout/orders/" + ppOrder + "/capture"))
@@ -178,9 +185,7 @@ class PayPalGatewayIT extends ShopDeployment {
                                                         back))));
 
         // Back from PayPal, approved: the shop captures the order and confirms it.
-        paypal.stubFor(
-                get(urlEqualTo("/v2/checkout/orders/" + ppOrder))
-                        .willReturn(json("{\"id\":\"" + ppOrder + "\",\"status\":\"APPROVED\"}")));
+        shopperApproved();
         capturesAs(number);
         FormClient.Page done =
                 shopper.get(
@@ -228,9 +233,7 @@ class PayPalGatewayIT extends ShopDeployment {
         String number = placed.json().getString("orderNumber");
         assertThat(placed.json().getString("paymentUrl")).isEqualTo(approveUrl());
         capturesAs(number);
-        paypal.stubFor(
-                get(urlEqualTo("/v2/checkout/orders/" + ppOrder))
-                        .willReturn(json("{\"id\":\"" + ppOrder + "\",\"status\":\"APPROVED\"}")));
+        shopperApproved();
 
         String approved =
                 """
@@ -285,9 +288,7 @@ class PayPalGatewayIT extends ShopDeployment {
         assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(5, 1);
 
         // Approved, but the card behind the PayPal account is declined at capture.
-        paypal.stubFor(
-                get(urlEqualTo("/v2/checkout/orders/" + ppOrder))
-                        .willReturn(json("{\"id\":\"" + ppOrder + "\",\"status\":\"APPROVED\"}")));
+        shopperApproved();
         paypal.stubFor(
                 post(urlEqualTo("/v2/checkout/orders/" + ppOrder + "/capture"))
                         .willReturn(
