@@ -39,6 +39,10 @@ PY2
 pos-latency|pos-max|race)
     key() { sed -n "s/.*\"$1\".*\"apiKey\": *\"\([^\"]*\)\".*/\1/p" "$RUN_DIR/demo-credentials.json"; }
     BLR_KEY="$(key BLR-01)"; MUM_KEY="$(key MUM-01)"
+    # The BLR-01 store's broker user, for the JMS door.
+    export BENCH_JMS_USER=store-blr-01
+    BENCH_JMS_PASSWORD="$(sed -n 's/.*"username": *"store-blr-01", *"password": *"\([^"]*\)".*/\1/p' "$RUN_DIR/demo-credentials.json")"
+    export BENCH_JMS_PASSWORD
     [[ -n "$BLR_KEY" ]] || fail "No BLR-01 till key in .run/demo-credentials.json; run server-config/run.sh"
     # One reactor build: the shop's modules resolve from it (they need not be installed), and ear,
     # built last, leaves its test class path in the file.

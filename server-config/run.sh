@@ -8,6 +8,7 @@ ensure_tools
 SHOP_DB_URL="${SHOP_DB_URL:-jdbc:postgresql://127.0.0.1:5432/shop}"
 SHOP_DB_USER="${SHOP_DB_USER:-postgres}"
 SHOP_DB_PASSWORD="${SHOP_DB_PASSWORD:-}"
+SHOP_DB_APP_USER="${SHOP_DB_APP_USER:-selvedge}"
 SHOP_HTTP_PORT="${SHOP_HTTP_PORT:-8080}"
 SHOP_ADMIN_PORT="${SHOP_ADMIN_PORT:-4848}"
 SHOP_DEMO_MODE="${SHOP_DEMO_MODE:-true}"
@@ -21,26 +22,34 @@ log "Building"
 ensure_postgres
 ensure_db_role
 ensure_database "$DB_NAME"
+# The shop connects as its own role with a generated password, not as the superuser.
+APP_DB_PASSWORD="$(secret "$DOMAIN" db-password)"
+ensure_app_role "$SHOP_DB_APP_USER" "$APP_DB_PASSWORD" "$DB_NAME"
 
 # Demo credentials, kept across runs once written: a staff account with a generated password, and
 # one API key per demo store till (only its SHA-256 is stored in the database).
 CREDENTIALS="$RUN_DIR/demo-credentials.json"
-new_secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; }
 ADMIN_EMAIL=admin@selvedge.example
 if [[ -f "$CREDENTIALS" ]]; then
-    ADMIN_PASSWORD="$(sed -n "s/.*\"admin\": *{\"username\": *\"$ADMIN_EMAIL\", *\"password\": *\"\([^\"]*\)\".*/\1/p" "$CREDENTIALS" | head -1)"
+    STAFF_PASSWORD="$(sed -n "s/.*\"admin\": *{\"username\": *\"$ADMIN_EMAIL\", *\"password\": *\"\([^\"]*\)\".*/\1/p" "$CREDENTIALS" | head -1)"
 fi
-ADMIN_PASSWORD="${ADMIN_PASSWORD:-$(new_secret 20)}"
+STAFF_PASSWORD="${STAFF_PASSWORD:-$(new_secret 20)}"
 
 ensure_domain "$DOMAIN" "$SHOP_ADMIN_PORT" "$SHOP_HTTP_PORT"
 log "Applying server configuration"
-configure_jdbc "$SHOP_ADMIN_PORT" "$SHOP_DB_URL" "$SHOP_DB_USER" "$SHOP_DB_PASSWORD"
+configure_jdbc "$SHOP_ADMIN_PORT" "$SHOP_DB_URL" "$SHOP_DB_APP_USER" "$APP_DB_PASSWORD"
 configure_properties "$SHOP_ADMIN_PORT" "selvedge.demo.mode=$SHOP_DEMO_MODE"
 ensure_mail_catcher
 configure_mail "$SHOP_ADMIN_PORT" 127.0.0.1 3025 "http://localhost:$SHOP_HTTP_PORT"
-configure_staff_bootstrap "$SHOP_ADMIN_PORT" "$ADMIN_EMAIL" "$ADMIN_PASSWORD"
+configure_staff_bootstrap "$SHOP_ADMIN_PORT" "$ADMIN_EMAIL" "$STAFF_PASSWORD"
 configure_threads "$SHOP_ADMIN_PORT"
 configure_jms "$SHOP_ADMIN_PORT" "$DOMAIN"
+DEMO_STORES=(BLR-01 MUM-01)
+configure_broker "$SHOP_ADMIN_PORT" "$DOMAIN" "${DEMO_STORES[@]}"
+if (( BROKER_RESTART )); then
+    log "Restarting $DOMAIN so that the shop connects to its broker as its own user"
+    "$ASADMIN" restart-domain "$DOMAIN" >/dev/null
+fi
 
 log "Deploying"
 wait_for_deployed_app "$SHOP_ADMIN_PORT" "$SHOP_HTTP_PORT"
@@ -88,7 +97,14 @@ done
 
 umask 077
 {
-    printf '{\n  "admin": {"username": "%s", "password": "%s"},\n  "posTerminals": [\n' "$ADMIN_EMAIL" "$ADMIN_PASSWORD"
+    printf '{\n  "admin": {"username": "%s", "password": "%s"},\n' "$ADMIN_EMAIL" "$STAFF_PASSWORD"
+    printf '  "payaraAdmin": {"username": "admin", "password": "%s"},\n' "$ADMIN_PASSWORD"
+    printf '  "brokerUsers": [\n'
+    for STORE in "${DEMO_STORES[@]}"; do
+        printf '    {"storeCode": "%s", "username": "store-%s", "password": "%s"}%s\n' "$STORE" "${STORE,,}" \
+            "$(secret "$DOMAIN" "mq-store-${STORE,,}-password")" "$([[ "$STORE" == "${DEMO_STORES[-1]}" ]] || printf ',')"
+    done
+    printf '  ],\n  "posTerminals": [\n'
     printf '%s,\n' "${TERMINALS[@]:0:${#TERMINALS[@]}-1}"
     printf '%s\n  ]\n}\n' "${TERMINALS[-1]}"
 } > "$CREDENTIALS"
@@ -101,12 +117,12 @@ Selvedge is running.
   OpenAPI         http://localhost:$SHOP_HTTP_PORT/openapi
   Health          http://localhost:$SHOP_HTTP_PORT/health/ready
   Back office     http://localhost:$SHOP_HTTP_PORT/admin/stock.xhtml (staff sign-in)
-  Payara console  http://localhost:$SHOP_ADMIN_PORT/
+  Payara console  http://localhost:$SHOP_ADMIN_PORT/ (this machine only; user admin, password in .run/demo-credentials.json)
   Inventory API   http://localhost:$SHOP_HTTP_PORT/api/v1/inventory/SV00000-PNK-M
   POS events      POST http://localhost:$SHOP_HTTP_PORT/api/v1/pos/events (Bearer key per till)
   Sign in / up    http://localhost:$SHOP_HTTP_PORT/sign-in.xhtml
   Bag, checkout   http://localhost:$SHOP_HTTP_PORT/bag.xhtml (pay with the test card or cash on delivery)
-  Demo staff      $ADMIN_EMAIL / $ADMIN_PASSWORD
+  Demo staff      $ADMIN_EMAIL / $STAFF_PASSWORD
   Demo emails     caught locally (GreenMail, SMTP 127.0.0.1:3025); read them in the back office, Emails
   Demo POS keys   in .run/demo-credentials.json
 Stop it with: server-config/stop.sh

@@ -167,14 +167,18 @@ public final class PosBench {
         // Both doors listen to the stock topic: for JMS it is the commit signal, for HTTP it shows
         // how far the topic lags behind the commit.
         ConnectionFactory factory = dev.selvedge.it.Broker.connect(jmsPort);
-        JMSContext master = factory.createContext("guest", "guest");
+        // The store's broker user (bench.sh reads it from .run/demo-credentials.json).
+        JMSContext master =
+                factory.createContext(
+                        System.getenv().getOrDefault("BENCH_JMS_USER", "store-blr-01"),
+                        System.getenv().getOrDefault("BENCH_JMS_PASSWORD", ""));
         // A few contexts shared by the sending threads (a queue admits 100 producers).
         record Sending(jakarta.jms.JMSProducer producer, jakarta.jms.Queue queue) {}
         java.util.concurrent.BlockingQueue<Sending> senders =
                 new java.util.concurrent.LinkedBlockingQueue<>();
         for (int i = 0; door.equals("jms") && i < 16; i++) {
             JMSContext context = master.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-            senders.add(new Sending(context.createProducer(), context.createQueue("PosEvents")));
+            senders.add(new Sending(context.createProducer().setProperty("tillKey", blrKey), context.createQueue("PosEvents")));
         }
         String prefix = "bench-" + door + "-" + System.currentTimeMillis() + "-";
         // Events whose change the shop has published on the stock topic (JMS door).
@@ -330,7 +334,9 @@ public final class PosBench {
     private JsonObject stock(String sku) throws Exception {
         HttpResponse<String> answer =
                 http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/v1/inventory/" + sku)).build(),
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/inventory/" + sku))
+                                .header("Authorization", "Bearer " + blrKey)
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         return Json.createReader(new StringReader(answer.body())).readObject();
     }
@@ -411,7 +417,7 @@ public final class PosBench {
                                                     + "\",\"quantity\":"
                                                     + (n % 10 == 0 ? 2 : 1)
                                                     + "}]}",
-                                            null);
+                                            blrKey);
                                 }));
                 if (i % 60 == 30) {
                     sales.add(
@@ -459,6 +465,10 @@ public final class PosBench {
                                                                                         base
                                                                                                 + "/api/v1/reservations/"
                                                                                                 + token))
+                                                                        .header(
+                                                                                "Authorization",
+                                                                                "Bearer "
+                                                                                        + blrKey)
                                                                         .build(),
                                                                 HttpResponse.BodyHandlers.ofString())
                                                         .body()))
@@ -490,6 +500,7 @@ public final class PosBench {
             for (String token : tokens) {
                 http.send(
                         HttpRequest.newBuilder(URI.create(base + "/api/v1/reservations/" + token))
+                                .header("Authorization", "Bearer " + blrKey)
                                 .DELETE()
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());

@@ -10,6 +10,15 @@ public final class Broker {
 
     private Broker() {}
 
+    /** The test store's broker user and password, made by test.sh (guest is off). */
+    static String storeUser() {
+        return System.getenv("IT_JMS_USER");
+    }
+
+    static String storePassword() {
+        return System.getenv("IT_JMS_PASSWORD");
+    }
+
     static ConnectionFactory connect() throws ReflectiveOperationException {
         return connect(Integer.getInteger("it.jms.port"));
     }

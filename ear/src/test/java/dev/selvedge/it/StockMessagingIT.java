@@ -1,9 +1,11 @@
 package dev.selvedge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -35,11 +37,13 @@ class StockMessagingIT extends ShopDeployment {
 
     private CatalogueFixture fixture;
     private JMSContext jms;
+    private String tillKey;
 
     @BeforeEach
     void connect() throws Exception {
         fixture = CatalogueFixture.create();
-        jms = Broker.connect().createContext("guest", "guest");
+        tillKey = fixture.issueTerminal("T9");
+        jms = Broker.connect().createContext(Broker.storeUser(), Broker.storePassword());
     }
 
     @AfterEach
@@ -69,8 +73,17 @@ class StockMessagingIT extends ShopDeployment {
                 + "]}";
     }
 
+    /** Sends an event as the fixture store's till T9 does: its key in the tillKey property. */
     private void sendToQueue(String body) {
-        jms.createProducer().send(jms.createQueue("PosEvents"), body);
+        sendToQueue(body, tillKey);
+    }
+
+    private void sendToQueue(String body, String key) {
+        var producer = jms.createProducer();
+        if (key != null) {
+            producer.setProperty("tillKey", key);
+        }
+        producer.send(jms.createQueue("PosEvents"), body);
     }
 
     private String id(String name) {
@@ -189,6 +202,70 @@ class StockMessagingIT extends ShopDeployment {
                         String.valueOf(MAX_ATTEMPTS),
                         30_000);
         assertThat(garbage).isEqualTo(String.valueOf(MAX_ATTEMPTS));
+    }
+
+    @Test
+    void aMessageWithoutItsTillsKeyOrForAnotherStoreChangesNothingAndIsKept() throws Exception {
+        String navyS = fixture.sku(fixture.linenShirt, "Navy", "S"); // 3 in the store
+        sendToQueue(event(id("no-key"), "RECEIPT", navyS, "50"), null);
+        sendToQueue(event(id("bad-key"), "RECEIPT", navyS, "50"), "pos_forged-key-of-nobody");
+        sendToQueue(
+                event(id("other-store"), "RECEIPT", navyS, "50")
+                        .replace(fixture.storeCode(), "BLR-01"));
+        for (String name : new String[] {"no-key", "bad-key", "other-store"}) {
+            assertThat(
+                            await(
+                                    () ->
+                                            fixture.single(
+                                                    "SELECT attempts FROM pos_dead_letter WHERE event_id = ?",
+                                                    id(name)),
+                                    String.valueOf(MAX_ATTEMPTS),
+                                    30_000))
+                    .as(name + " is kept for staff")
+                    .isEqualTo(String.valueOf(MAX_ATTEMPTS));
+        }
+        assertThat(
+                        fixture.single(
+                                "SELECT reason FROM pos_dead_letter WHERE event_id = ?",
+                                id("no-key")))
+                .contains("till key");
+        assertThat(
+                        fixture.single(
+                                "SELECT reason FROM pos_dead_letter WHERE event_id = ?",
+                                id("other-store")))
+                .contains("not the store of terminal");
+        assertThat(fixture.level(navyS, fixture.storeCode())[0])
+                .as("nothing received")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void theBrokerAdmitsNamedUsersAndAStoreOnlySendsEventsAndReadsChanges() throws Exception {
+        assertThatThrownBy(() -> Broker.connect().createContext("guest", "guest").close())
+                .as("guest is off")
+                .isInstanceOf(JMSRuntimeException.class)
+                .hasMessageMatching("(?s).*(authori|permission|Forbidden|[Ll]ogin).*");
+        assertThatThrownBy(
+                        () ->
+                                Broker.connect()
+                                        .createContext(Broker.storeUser(), "not-the-password")
+                                        .close())
+                .isInstanceOf(JMSRuntimeException.class)
+                .hasMessageMatching("(?s).*(authori|permission|Forbidden|[Ll]ogin).*");
+        assertThatThrownBy(() -> jms.createConsumer(jms.createQueue("PosEvents")).close())
+                .as("a store cannot take other stores' till events off the queue")
+                .isInstanceOf(JMSRuntimeException.class)
+                .hasMessageMatching("(?s).*(authori|permission|Forbidden|[Ll]ogin).*");
+        assertThatThrownBy(
+                        () ->
+                                jms.createProducer()
+                                        .send(jms.createTopic("StockChanges"), "{\"forged\":true}"))
+                .as("nor publish stock changes")
+                .isInstanceOf(JMSRuntimeException.class)
+                .hasMessageMatching("(?s).*(authori|permission|Forbidden|[Ll]ogin).*");
+        assertThatThrownBy(() -> jms.createProducer().send(jms.createQueue("Elsewhere"), "x"))
+                .as("nor use (or make) other destinations")
+                .isInstanceOf(JMSRuntimeException.class);
     }
 
     @Test

@@ -14,4 +14,13 @@ public record PosDeadLetter(
         int attempts,
         Instant createdAt,
         Instant replayedAt,
-        String replayedBy) {}
+        String replayedBy,
+        boolean senderVerified) {
+
+    /** What a list shows of the message: its start, and how long it is when that is not all. */
+    public String bodyPreview() {
+        return body.length() <= 600
+                ? body
+                : body.substring(0, 600) + " … (" + body.length() + " characters in all)";
+    }
+}

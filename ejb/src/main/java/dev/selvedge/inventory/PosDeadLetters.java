@@ -2,6 +2,8 @@ package dev.selvedge.inventory;
 
 import dev.selvedge.shared.JsonObjects;
 import dev.selvedge.shared.Rejected;
+import dev.selvedge.shared.StorableText;
+import dev.selvedge.shared.StrictJsonb;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -10,7 +12,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +32,10 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PosDeadLetters {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Jsonb JSONB = StrictJsonb.create();
+
+    /** What is kept of a refused event's body: far more than any real event (50 lines). */
+    static final int MAX_KEPT_BODY = 64 * 1024;
 
     @Resource(lookup = "jdbc/shop")
     private DataSource dataSource;
@@ -61,7 +65,8 @@ public class PosDeadLetters {
      * Counts a failed delivery of a JMS message; at the {@code maxAttempts}-th it becomes a dead
      * letter. Answers the attempts so far.
      */
-    public int failed(String messageId, String body, String reason, int maxAttempts) {
+    public int failed(
+            String messageId, String body, String reason, int maxAttempts, PosTerminal sender) {
         try (Connection c = dataSource.getConnection()) {
             int attempts;
             try (PreparedStatement st =
@@ -77,7 +82,7 @@ public class PosDeadLetters {
                 }
             }
             if (attempts >= maxAttempts) {
-                insert(c, "JMS", messageId, body, reason, attempts, null, null);
+                insert(c, "JMS", messageId, body, reason, attempts, sender);
             }
             return attempts;
         } catch (SQLException e) {
@@ -102,7 +107,7 @@ public class PosDeadLetters {
     /** Keeps an event the HTTP door refused (the till had its 4xx answer). */
     public void keep(PosTerminal terminal, String body, String reason) {
         try (Connection c = dataSource.getConnection()) {
-            insert(c, "HTTP", null, body, reason, 1, terminal.storeCode(), terminal.terminalId());
+            insert(c, "HTTP", null, body, reason, 1, terminal);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not keep a refused POS event", e);
         }
@@ -121,7 +126,7 @@ public class PosDeadLetters {
                 PreparedStatement st =
                         c.prepareStatement(
                                 "SELECT id, door, event_id, store_code, terminal_id, body, reason, attempts,"
-                                        + " created_at, replayed_at, replayed_by FROM pos_dead_letter"
+                                        + " created_at, replayed_at, replayed_by, sender_verified FROM pos_dead_letter"
                                         + where)) {
             st.setLong(1, value);
             List<PosDeadLetter> found = new ArrayList<>();
@@ -141,7 +146,8 @@ public class PosDeadLetters {
                                     Optional.ofNullable(rs.getTimestamp(10))
                                             .map(Timestamp::toInstant)
                                             .orElse(null),
-                                    rs.getString(11)));
+                                    rs.getString(11),
+                                    rs.getBoolean(12)));
                 }
             }
             return found;
@@ -163,22 +169,26 @@ public class PosDeadLetters {
         if (letter.replayedAt() != null) {
             throw new Rejected(409, "Dead letter " + id + " was replayed already");
         }
+        if (!letter.senderVerified()) {
+            throw new Rejected(
+                    409,
+                    "Dead letter "
+                            + id
+                            + " came without a valid till key, so nobody knows which store sent it;"
+                            + " ask the store to send it again with its key");
+        }
         try {
             PosEvent event = parse(letter.body());
+            // As the till that sent it: its store, whatever the body says (the service refuses
+            // an event for another store).
             PosTerminal terminal =
                     terminals
-                            .forStore(
-                                    letter.door().equals("HTTP")
-                                            ? letter.storeCode()
-                                            : event.storeCode(),
-                                    letter.door().equals("HTTP")
-                                            ? letter.terminalId()
-                                            : event.terminalId())
+                            .forStore(letter.storeCode(), letter.terminalId())
                             .orElseThrow(
                                     () ->
                                             new PosEventRejected(
                                                     422,
-                                                    "Unknown store '" + event.storeCode() + "'"));
+                                                    "Unknown store '" + letter.storeCode() + "'"));
             JsonObject answer = events.apply(terminal, event);
             update(
                     "UPDATE pos_dead_letter SET replayed_at = now(), replayed_by = ? WHERE id = ?",
@@ -209,31 +219,31 @@ public class PosDeadLetters {
             String body,
             String reason,
             int attempts,
-            String storeCode,
-            String terminalId)
+            PosTerminal sender)
             throws SQLException {
         String eventId = null;
         try {
-            JsonObject json = JsonObjects.parse(body);
-            eventId = json.getString("eventId", null);
-            storeCode = storeCode != null ? storeCode : json.getString("storeCode", null);
-            terminalId = terminalId != null ? terminalId : json.getString("terminalId", null);
+            eventId = JsonObjects.parse(body).getString("eventId", null);
         } catch (RuntimeException notJson) {
             // Kept as it came; the reason says what is wrong with it.
         }
+        // The store and till are the sender's as its key proved; an unproven sender has none.
+        String storeCode = sender == null ? null : sender.storeCode();
+        String terminalId = sender == null ? null : sender.terminalId();
         try (PreparedStatement st =
                 c.prepareStatement(
-                        "INSERT INTO pos_dead_letter (door, message_id, event_id, store_code, terminal_id, body, reason, attempts)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                        "INSERT INTO pos_dead_letter (door, message_id, event_id, store_code, terminal_id, body, reason, attempts, sender_verified)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (message_id) WHERE message_id IS NOT NULL DO NOTHING")) {
             st.setString(1, door);
             st.setString(2, messageId);
             st.setString(3, clip(eventId, 80));
             st.setString(4, clip(storeCode, 20));
             st.setString(5, clip(terminalId, 40));
-            st.setString(6, body == null ? "" : body);
+            st.setString(6, body == null ? "" : StorableText.of(body, MAX_KEPT_BODY));
             st.setString(7, clip(reason));
             st.setInt(8, attempts);
+            st.setBoolean(9, sender != null);
             st.executeUpdate();
         }
     }
@@ -243,6 +253,6 @@ public class PosDeadLetters {
     }
 
     private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        return StorableText.of(s, max);
     }
 }

@@ -27,7 +27,13 @@ import java.util.logging.Logger;
                     propertyValue = "jakarta.jms.Topic"),
             @ActivationConfigProperty(
                     propertyName = "connectionFactoryLookup",
-                    propertyValue = "jms/shop/connections")
+                    propertyValue = "jms/shop/connections"),
+            // The shop's own broker user (server-config makes it; guest is off), its password
+            // from the password alias, which Payara expands in activation properties.
+            @ActivationConfigProperty(propertyName = "userName", propertyValue = "selvedge"),
+            @ActivationConfigProperty(
+                    propertyName = "password",
+                    propertyValue = "${ALIAS=mq-app-password}")
         })
 // No transaction: a badge update needs none, and an XA transaction per stock change cost as much
 // as the change itself.
