@@ -50,7 +50,17 @@ class ReservationsIT extends ShopDeployment {
         }
         return Http.post(
                 "/api/v1/reservations",
-                "{\"reference\":\"" + reference + "\",\"lines\":[" + lines + "]}");
+                "{\"reference\":\"" + reference + "\",\"lines\":[" + lines + "]}",
+                "Authorization",
+                "Bearer " + key);
+    }
+
+    private Http.Reply reservation(String token) {
+        return Http.get("/api/v1/reservations/" + token, "Authorization", "Bearer " + key);
+    }
+
+    private Http.Reply release(String token) {
+        return Http.delete("/api/v1/reservations/" + token, "Authorization", "Bearer " + key);
     }
 
     private Http.Reply tillSale(String eventId, String sku, int quantity) {
@@ -126,12 +136,11 @@ class ReservationsIT extends ShopDeployment {
         Http.Reply second = hold(ref("expire"), whiteM, "1");
         assertThat(available(whiteM)).isZero();
 
-        Http.Reply released =
-                Http.delete("/api/v1/reservations/" + first.json().getString("token"));
+        Http.Reply released = release(first.json().getString("token"));
         assertThat(released.json().getString("status")).isEqualTo("RELEASED");
         assertThat(available(whiteM)).isEqualTo(2);
         // Releasing twice gives back nothing more.
-        Http.delete("/api/v1/reservations/" + first.json().getString("token"));
+        release(first.json().getString("token"));
         assertThat(fixture.level(whiteM, fixture.storeCode())).containsExactly(3, 1);
 
         // Nobody comes back for the second one: the timer gives its unit back after expiry.
@@ -143,15 +152,11 @@ class ReservationsIT extends ShopDeployment {
                                 + "'");
         String token = second.json().getString("token");
         long deadline = System.currentTimeMillis() + 20_000;
-        while (!Http.get("/api/v1/reservations/" + token)
-                        .json()
-                        .getString("status")
-                        .equals("EXPIRED")
+        while (!reservation(token).json().getString("status").equals("EXPIRED")
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(500);
         }
-        assertThat(Http.get("/api/v1/reservations/" + token).json().getString("status"))
-                .isEqualTo("EXPIRED");
+        assertThat(reservation(token).json().getString("status")).isEqualTo("EXPIRED");
         assertThat(available(whiteM)).isEqualTo(3);
         assertThat(
                         fixture.single(
@@ -175,12 +180,12 @@ class ReservationsIT extends ShopDeployment {
         assertThat(sale.status()).as(sale.body()).isEqualTo(200);
         assertThat(sale.json().getInt("discrepancies")).as("the till had 2").isZero();
 
-        JsonObject moved = Http.get("/api/v1/reservations/" + newer).json();
+        JsonObject moved = reservation(newer).json();
         assertThat(lines(moved))
                 .containsExactly(
                         navyS + "@" + fixture.storeCode() + "x1 MOVED",
                         navyS + "@" + warehouse + "x1 HELD");
-        JsonObject flagged = Http.get("/api/v1/reservations/" + older).json();
+        JsonObject flagged = reservation(older).json();
         assertThat(lines(flagged)).containsExactly(navyS + "@" + fixture.storeCode() + "x1 SHORT");
         assertThat(flagged.getJsonArray("lines").getJsonObject(0).getString("note"))
                 .contains("no other location had stock");

@@ -1,5 +1,6 @@
 package dev.selvedge.inventory;
 
+import dev.selvedge.shared.RandomTokens;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -12,8 +13,6 @@ import javax.sql.DataSource;
 /** POS terminals and their API keys; only a SHA-256 of each key is stored. */
 @ApplicationScoped
 public class PosTerminals {
-
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     @Resource(lookup = "jdbc/shop")
     private DataSource dataSource;
@@ -116,10 +115,7 @@ public class PosTerminals {
             throw new dev.selvedge.shared.Rejected(
                     422, "A terminal id is 1 to 40 letters, digits, '.', '_' or '-'");
         }
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        String key =
-                "pos_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String key = "pos_" + RandomTokens.of(24);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st =
                         c.prepareStatement(

@@ -1,16 +1,16 @@
 package dev.selvedge.inventory;
 
+import dev.selvedge.shared.LimitReached;
+import dev.selvedge.shared.RandomTokens;
 import dev.selvedge.shared.Rejected;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +29,9 @@ public class ReservationService {
 
     static final int MAX_LINES = 50;
     static final int MAX_UNITS_PER_SKU = 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The holder of every checkout's holds; no API caller can name it. */
+    public static final String CHECKOUT = "checkout";
 
     @Resource(lookup = "jdbc/shop")
     private DataSource dataSource;
@@ -38,32 +40,85 @@ public class ReservationService {
     @ConfigProperty(name = "selvedge.reservation.hold-minutes", defaultValue = "15")
     private int defaultHoldMinutes;
 
+    @Inject
+    @ConfigProperty(name = "selvedge.reservation.max-open-per-till", defaultValue = "20")
+    private int maxOpenPerTill;
+
+    /** Holds the units of an order of the shop's own checkout, all or nothing. */
+    public Reservation holdForCheckout(ReservationRequest request) {
+        return hold(CHECKOUT, request);
+    }
+
     /**
-     * Holds the units of a checkout, all or nothing. The same reference again gives the first
-     * reservation back and holds nothing more.
+     * Holds units for a till (a store's POS middleware), all or nothing, within the till's limit of
+     * open holds. Its references are its own: they never meet a checkout's or another till's.
      */
-    public Reservation hold(ReservationRequest request) {
+    public Reservation holdForTill(PosTerminal till, ReservationRequest request) {
+        return hold(tillHolder(till), request);
+    }
+
+    /** A till's hold, if that till made it. */
+    public Optional<Reservation> tillHold(PosTerminal till, String token) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, "token", token).filter(r -> owns(c, tillHolder(till), token));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read a reservation", e);
+        }
+    }
+
+    /** Gives back a till's hold; a token the till did not make is unknown to it. */
+    public Reservation releaseForTill(PosTerminal till, String token) {
+        tillHold(till, token)
+                .orElseThrow(() -> new Rejected(404, "This till has no such reservation"));
+        return release(token);
+    }
+
+    private static String tillHolder(PosTerminal till) {
+        return "till:" + till.id();
+    }
+
+    private static boolean owns(Connection c, String holder, String token) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT 1 FROM reservation WHERE token = ? AND holder = ?")) {
+            st.setString(1, token);
+            st.setString(2, holder);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read a reservation", e);
+        }
+    }
+
+    /**
+     * Holds units, all or nothing. The same holder and reference again gives that holder's first
+     * reservation back and holds nothing more; another holder's reference is never looked at.
+     */
+    private Reservation hold(String holder, ReservationRequest request) {
         Map<String, Integer> wanted = check(request);
         int minutes = request.holdMinutes() == null ? defaultHoldMinutes : request.holdMinutes();
         try (Connection c = dataSource.getConnection()) {
-            Optional<Reservation> earlier = find(c, "reference", request.reference());
+            Optional<Reservation> earlier = findOwn(c, holder, request.reference());
             if (earlier.isPresent()) {
                 return earlier.get();
             }
+            if (!CHECKOUT.equals(holder)) {
+                limitOpenHolds(c, holder);
+            }
             Map<Long, String> variants = variantIds(c, wanted.keySet());
-            StockWrites.describe(
-                    c, "ONLINE", "RESERVE", request.reference(), "checkout", null, null);
+            StockWrites.describe(c, "ONLINE", "RESERVE", request.reference(), holder, null, null);
             StockWrites.lockSkus(
                     c, variants.keySet().stream().mapToLong(Long::longValue).toArray());
             long reservationId;
             try (PreparedStatement st =
                     c.prepareStatement(
-                            "INSERT INTO reservation (token, reference, status, expires_at)"
-                                    + " VALUES (?, ?, 'HELD', now() + make_interval(mins => ?))"
-                                    + " ON CONFLICT (reference) DO NOTHING RETURNING id")) {
+                            "INSERT INTO reservation (token, holder, reference, status, expires_at)"
+                                    + " VALUES (?, ?, ?, 'HELD', now() + make_interval(mins => ?))"
+                                    + " ON CONFLICT (holder, reference) DO NOTHING RETURNING id")) {
                 st.setString(1, newToken());
-                st.setString(2, request.reference());
-                st.setInt(3, minutes);
+                st.setString(2, holder);
+                st.setString(3, request.reference());
+                st.setInt(4, minutes);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
                         // A concurrent hold with the same reference won; give its answer.
@@ -90,12 +145,45 @@ public class ReservationService {
         }
     }
 
-    /** The reservation a token stands for. */
-    public Optional<Reservation> byToken(String token) {
-        try (Connection c = dataSource.getConnection()) {
-            return find(c, "token", token);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read a reservation", e);
+    /**
+     * Refuses a new hold when the holder has its limit of open holds. The per-holder advisory lock
+     * makes count and insert one step for that holder only (checkouts never take it).
+     */
+    private void limitOpenHolds(Connection c, String holder) throws SQLException {
+        // Two statements: a count in the same statement as the lock would read a snapshot taken
+        // before the lock was granted, and miss the holds committed while it waited.
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?))")) {
+            st.setString(1, "reservation-holder:" + holder);
+            st.executeQuery().close();
+        }
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT count(*) FROM reservation WHERE holder = ? AND status = 'HELD'")) {
+            st.setString(1, holder);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) >= maxOpenPerTill) {
+                    throw new LimitReached(
+                            "This till has "
+                                    + maxOpenPerTill
+                                    + " open holds, its limit; release or sell one first",
+                            java.time.Duration.ofMinutes(1));
+                }
+            }
+        }
+    }
+
+    private static Optional<Reservation> findOwn(Connection c, String holder, String reference)
+            throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT id FROM reservation WHERE holder = ? AND reference = ?")) {
+            st.setString(1, holder);
+            st.setString(2, reference);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? find(c, "id", rs.getLong(1)) : Optional.empty();
+            }
         }
     }
 
@@ -459,8 +547,6 @@ public class ReservationService {
     }
 
     private static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.of(24);
     }
 }

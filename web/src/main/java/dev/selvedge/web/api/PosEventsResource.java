@@ -4,7 +4,6 @@ import dev.selvedge.inventory.PosDeadLetters;
 import dev.selvedge.inventory.PosEventRejected;
 import dev.selvedge.inventory.PosEventService;
 import dev.selvedge.inventory.PosTerminal;
-import dev.selvedge.inventory.PosTerminals;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -31,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 public class PosEventsResource {
 
-    @Inject private PosTerminals terminals;
+    @Inject private TillKeys tills;
 
     @Inject private PosEventService events;
 
@@ -51,6 +49,7 @@ public class PosEventsResource {
         PosTerminal terminal = terminal(authorization);
         try {
             JsonObject answer = events.apply(terminal, PosDeadLetters.parse(body));
+            events.heartbeat(terminal);
             return Response.ok(answer, MediaType.APPLICATION_JSON).build();
         } catch (PosEventRejected e) {
             // Nothing is lost: staff see the refused event and can replay it once fixed.
@@ -74,28 +73,8 @@ public class PosEventsResource {
         return Response.noContent().build();
     }
 
-    /** The terminal of the Bearer key, or a 401 answer. */
     private PosTerminal terminal(String authorization) {
-        String key =
-                authorization != null && authorization.startsWith("Bearer ")
-                        ? authorization.substring(7).strip()
-                        : null;
-        return terminals
-                .authenticate(key)
-                .orElseThrow(
-                        () ->
-                                new WebApplicationException(
-                                        Response.fromResponse(
-                                                        Problem.response(
-                                                                401,
-                                                                "unauthorized",
-                                                                "Unauthorized",
-                                                                "Send the terminal's API key as 'Authorization: Bearer <key>'",
-                                                                path()))
-                                                .header(
-                                                        HttpHeaders.WWW_AUTHENTICATE,
-                                                        "Bearer realm=\"selvedge-pos\"")
-                                                .build()));
+        return tills.require(authorization, path());
     }
 
     private String path() {

@@ -8,21 +8,25 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Stock held for a checkout while the shopper pays: {@code POST} holds all lines or answers 409
- * {@code sold-out} naming the SKU and holds nothing; the token in the answer reads ({@code GET})
- * and releases ({@code DELETE}) it. Held units expire on their own. Turning a hold into a sale is
- * the payment's business (checkout), not a call of this API.
+ * Stock a store's POS middleware holds for a customer (for example one reserving by phone), with
+ * the till's key: {@code POST} holds all lines or answers 409 {@code sold-out} naming the SKU and
+ * holds nothing; the token in the answer reads ({@code GET}) and releases ({@code DELETE}) it.
+ * Holds belong to the till that made them, which has a limited number open at once; they expire on
+ * their own. The shop's checkout holds its own stock, not through this API.
  */
 @Path("/reservations")
 @RequestScoped
@@ -30,17 +34,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ReservationsResource {
 
     @Inject private ReservationService reservations;
+    @Inject private TillKeys tills;
+    @Context private UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary =
-                    "Hold stock for a checkout: {reference, lines:[{sku, quantity}], holdMinutes?}")
-    public Response hold(ReservationRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+                    "Hold stock for a till's customer: {reference, lines:[{sku, quantity}], holdMinutes?}")
+    public Response hold(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            ReservationRequest request) {
+        var till = tills.require(authorization, uri.getRequestUri().getPath());
         if (request == null) {
             throw new BadRequestException("Send {reference, lines:[{sku, quantity}]} as JSON");
         }
-        Reservation held = reservations.hold(request);
+        Reservation held = reservations.holdForTill(till, request);
         return Response.created(
                         uri.getBaseUriBuilder().path("reservations").path(held.token()).build())
                 .entity(held)
@@ -49,17 +58,23 @@ public class ReservationsResource {
 
     @GET
     @Path("/{token}")
-    @Operation(summary = "A reservation: status, expiry and where each line is held")
-    public Reservation read(@PathParam("token") String token) {
+    @Operation(summary = "A hold of this till: status, expiry and where each line is held")
+    public Reservation read(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("token") String token) {
+        var till = tills.require(authorization, uri.getRequestUri().getPath());
         return reservations
-                .byToken(token)
-                .orElseThrow(() -> new NotFoundException("No reservation " + token));
+                .tillHold(till, token)
+                .orElseThrow(() -> new NotFoundException("This till has no such reservation"));
     }
 
     @DELETE
     @Path("/{token}")
-    @Operation(summary = "Give the held units back (checkout cancelled)")
-    public Reservation release(@PathParam("token") String token) {
-        return reservations.release(token);
+    @Operation(summary = "Give the held units back")
+    public Reservation release(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("token") String token) {
+        return reservations.releaseForTill(
+                tills.require(authorization, uri.getRequestUri().getPath()), token);
     }
 }
