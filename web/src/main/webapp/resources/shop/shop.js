@@ -146,6 +146,27 @@ var Shop = (function () {
     document.getElementById('razorpay-open').addEventListener('click', open);
     open();
   }
+  // Handlers are bound here rather than written inline in the pages, which the
+  // Content-Security-Policy would refuse to run.
+  function bind() {
+    document.querySelectorAll('[data-units]').forEach(function (b) {
+      b.addEventListener('click', function () { units(b, b.getAttribute('data-units')); });
+    });
+    var chart = document.getElementById('size-chart-open');
+    if (chart) { chart.addEventListener('click', function () { PF('sizeChart').show(); }); }
+    document.querySelectorAll('[data-once]').forEach(function (b) {
+      b.addEventListener('click', function (e) { if (!once(b)) { e.preventDefault(); } });
+    });
+    var pay = document.getElementById('razorpay-options');
+    if (pay) {
+      var loader = document.createElement('script');
+      loader.src = pay.getAttribute('data-checkout-js');
+      loader.async = true;
+      loader.onload = function () { razorpay(JSON.parse(pay.textContent)); };
+      loader.onerror = function () { document.getElementById('razorpay-unreachable').hidden = false; };
+      document.body.appendChild(loader);
+    }
+  }
   // Bag lines follow the stock truth too: a size that sells out meanwhile is marked at once.
   function liveBag() {
     watch(document.getElementById('bag-lines'), function (lines, figure) {
@@ -164,5 +185,6 @@ var Shop = (function () {
   document.addEventListener('DOMContentLoaded', liveBag);
   document.addEventListener('DOMContentLoaded', gallery);
   document.addEventListener('DOMContentLoaded', filters);
+  document.addEventListener('DOMContentLoaded', bind);
   return { units: units, once: once, razorpay: razorpay };
 })();

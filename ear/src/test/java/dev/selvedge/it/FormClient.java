@@ -24,6 +24,9 @@ final class FormClient {
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern COOKIE = Pattern.compile("^([^=;]+)=([^;]*)");
 
+    /** The page's CSP nonce, which PrimeFaces' script adds to every form a browser posts. */
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
     private final HttpClient http =
             HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -54,6 +57,10 @@ final class FormClient {
         fields.forEach((k, v) -> form.put(formId + ":" + k, v));
         form.put(formId + ":" + button, "go");
         form.put("jakarta.faces.ViewState", state.group(1));
+        Matcher nonce = NONCE.matcher(page);
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
         String body =
                 form.entrySet().stream()
                         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -92,6 +99,11 @@ final class FormClient {
 
     String cookie(String name) {
         return cookies.get(name);
+    }
+
+    /** Sets a cookie, as a browser that kept it from an earlier visit sends it. */
+    void keep(String name, String value) {
+        cookies.put(name, value);
     }
 
     /** Drops a cookie, as a browser does when a session cookie's session has timed out. */

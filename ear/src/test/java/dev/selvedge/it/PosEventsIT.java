@@ -57,8 +57,13 @@ class PosEventsIT extends ShopDeployment {
         return "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}";
     }
 
+    /** The stock as a till sees it: every location's figures (strangers see only what sells). */
+    private JsonObject tillView(String sku) {
+        return Http.get("/api/v1/inventory/" + sku, "Authorization", "Bearer " + key).json();
+    }
+
     private int onHand(String sku) {
-        JsonObject stock = Http.get("/api/v1/inventory/" + sku).json();
+        JsonObject stock = tillView(sku);
         return stock.getJsonArray("locations").stream()
                 .map(JsonValue::asJsonObject)
                 .filter(l -> l.getString("code").equals(fixture.storeCode()))
@@ -114,7 +119,7 @@ class PosEventsIT extends ShopDeployment {
     }
 
     private JsonObject storeStock(String sku) {
-        return Http.get("/api/v1/inventory/" + sku).json().getJsonArray("locations").stream()
+        return tillView(sku).getJsonArray("locations").stream()
                 .map(JsonValue::asJsonObject)
                 .filter(l -> l.getString("code").equals(fixture.storeCode()))
                 .findFirst()
@@ -145,10 +150,7 @@ class PosEventsIT extends ShopDeployment {
                 .isEqualTo("1");
         // The store was heard, and the product page's stock follows.
         assertThat(
-                        Http.get("/api/v1/inventory/" + navyM)
-                                .json()
-                                .getJsonArray("locations")
-                                .stream()
+                        tillView(navyM).getJsonArray("locations").stream()
                                 .map(JsonValue::asJsonObject)
                                 .filter(l -> l.getString("code").equals(fixture.storeCode()))
                                 .findFirst()

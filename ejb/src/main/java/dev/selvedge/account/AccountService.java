@@ -1,20 +1,21 @@
 package dev.selvedge.account;
 
 import dev.selvedge.notification.Mailbox;
+import dev.selvedge.shared.Budgets;
 import dev.selvedge.shared.Digests;
 import dev.selvedge.shared.InstantConverter;
+import dev.selvedge.shared.RandomTokens;
 import dev.selvedge.shared.Rejected;
+import dev.selvedge.shared.StorableText;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,6 @@ public class AccountService {
     private static final Pattern EMAIL =
             Pattern.compile(
                     "[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "shop")
     private EntityManager em;
@@ -46,6 +46,8 @@ public class AccountService {
     @Inject private Clock clock;
 
     @Inject private Mailbox mail;
+
+    @Inject private Budgets budgets;
 
     @Inject
     @ConfigProperty(name = "selvedge.public-url", defaultValue = "http://localhost:8080")
@@ -83,8 +85,15 @@ public class AccountService {
                         problem -> {
                             throw new Rejected(422, problem);
                         });
+        boolean mayEmail = mayEmail(address);
+        // Hashed before asking whether the address has an account, so that both answers cost the
+        // same and their timing does not tell which addresses are registered.
+        String hash = hashing.generate(password.toCharArray());
         Optional<Account> existing = find(address);
         if (existing.isPresent()) {
+            if (!mayEmail) {
+                return;
+            }
             mail.send(
                     address,
                     "You already have a Selvedge account",
@@ -100,16 +109,27 @@ public class AccountService {
             return;
         }
         Account account =
-                new Account(
-                        address,
-                        fullName,
-                        hashing.generate(password.toCharArray()),
-                        EnumSet.of(Role.CUSTOMER),
-                        clock.instant());
+                new Account(address, fullName, hash, EnumSet.of(Role.CUSTOMER), clock.instant());
         em.persist(account);
         em.flush();
-        sendVerification(account);
+        if (mayEmail) {
+            sendVerification(account); // Otherwise signing in sends a fresh link.
+        }
     }
+
+    /**
+     * Whether one more registration or reset email may go to this address: at most {@link
+     * #EMAILS_PER_ADDRESS_PER_HOUR} an hour, counted per address typed whether it has an account or
+     * not. Past that, the request is answered as usual and nothing is sent, so that neither a flood
+     * reaches the address nor an answer tells a stranger anything (a 429 here would let anyone
+     * block the owner's reset; the per-client limits answer 429 instead).
+     */
+    private boolean mayEmail(String address) {
+        return budgets.tryToSpend(
+                "account-email:" + address, EMAILS_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
+    }
+
+    static final int EMAILS_PER_ADDRESS_PER_HOUR = 3;
 
     private void sendVerification(Account account) {
         String token = issueToken(account, "VERIFY", VERIFY_LINK_LIFETIME);
@@ -142,6 +162,9 @@ public class AccountService {
 
     /** Sends a reset link if the email has an account; says nothing either way. */
     public void requestPasswordReset(String email) {
+        if (!mayEmail(Account.normalise(email))) {
+            return;
+        }
         find(Account.normalise(email))
                 .ifPresent(
                         account -> {
@@ -208,12 +231,22 @@ public class AccountService {
      * Checks a sign-in. Throttled first (by the email typed and the client address, known accounts
      * or not), then the password hashed either way.
      */
-    public SignIn signIn(String email, String password, String clientIp) {
-        String address = Account.normalise(email);
+    /**
+     * Checks a sign-in, throttled per email and per client address. A browser this account signed
+     * in from before shows its device token and has a failure budget of its own, so that failures
+     * by strangers (who lack it) never lock the owner out. Attempts for one email are taken one at
+     * a time, so that parallel guesses cannot pass the limit together.
+     */
+    public SignIn signIn(String email, String password, String clientIp, String deviceToken) {
+        String address = StorableText.of(Account.normalise(email), 254);
         Instant now = clock.instant();
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "sign-in:" + address)
+                .getSingleResult();
+        String device = trustedDevice(address, deviceToken).orElse(null);
         Optional<Duration> wait =
                 SignInThrottle.wait(
-                        failures("email", address, now), failures("client_ip", clientIp, now), now);
+                        failures(address, device, now), failuresFrom(clientIp, now), now);
         if (wait.isPresent()) {
             return new SignIn.Throttled(wait.get());
         }
@@ -224,10 +257,11 @@ public class AccountService {
                         account.map(Account::getPasswordHash).orElse(dummyHash));
         if (!matches || account.isEmpty()) {
             em.createNativeQuery(
-                            "INSERT INTO sign_in_failure (email, client_ip, failed_at) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, address.length() > 254 ? address.substring(0, 254) : address)
+                            "INSERT INTO sign_in_failure (email, client_ip, failed_at, device_hash) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, address)
                     .setParameter(2, clientIp)
                     .setParameter(3, Timestamp.from(now))
+                    .setParameter(4, device)
                     .executeUpdate();
             return new SignIn.Refused();
         }
@@ -235,23 +269,71 @@ public class AccountService {
             sendVerification(account.get());
             return new SignIn.Unverified();
         }
-        em.createNativeQuery("DELETE FROM sign_in_failure WHERE email = ?1 OR failed_at < ?2")
+        em.createNativeQuery(
+                        "DELETE FROM sign_in_failure WHERE (email = ?1 AND device_hash IS NOT DISTINCT FROM ?2)"
+                                + " OR failed_at < ?3")
                 .setParameter(1, address)
-                .setParameter(2, Timestamp.from(now.minus(Duration.ofDays(1))))
+                .setParameter(2, device)
+                .setParameter(3, Timestamp.from(now.minus(Duration.ofDays(1))))
                 .executeUpdate();
-        return new SignIn.Accepted(account.get().getEmail(), account.get().getRoles());
+        return new SignIn.Accepted(
+                account.get().getEmail(), account.get().getRoles(), trustDevice(address, device));
     }
 
-    private List<Instant> failures(String column, String value, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows =
+    /** The hash of the device token when that browser signed in to this account before. */
+    private Optional<String> trustedDevice(String address, String deviceToken) {
+        if (deviceToken == null || deviceToken.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = Digests.sha256Hex(deviceToken);
+        int known =
                 em.createNativeQuery(
-                                "SELECT failed_at FROM sign_in_failure WHERE "
-                                        + column
-                                        + " = ?1 AND failed_at > ?2 ORDER BY failed_at")
-                        .setParameter(1, value)
-                        .setParameter(2, Timestamp.from(now.minus(SignInThrottle.WINDOW)))
-                        .getResultList();
+                                "UPDATE trusted_device SET last_used_at = now()"
+                                        + " WHERE token_hash = ?1 AND email = ?2 AND created_at > now() - interval '1 year'")
+                        .setParameter(1, hash)
+                        .setParameter(2, address)
+                        .executeUpdate();
+        return known == 1 ? Optional.of(hash) : Optional.empty();
+    }
+
+    /** A new device token for this browser (the old one, if any, is replaced). */
+    private String trustDevice(String address, String oldHash) {
+        if (oldHash != null) {
+            em.createNativeQuery("DELETE FROM trusted_device WHERE token_hash = ?1")
+                    .setParameter(1, oldHash)
+                    .executeUpdate();
+        }
+        String token = RandomTokens.of(32);
+        em.createNativeQuery("INSERT INTO trusted_device (token_hash, email) VALUES (?1, ?2)")
+                .setParameter(1, Digests.sha256Hex(token))
+                .setParameter(2, address)
+                .executeUpdate();
+        return token;
+    }
+
+    /** Failures for this email from this trusted browser, or from any untrusted client. */
+    private List<Instant> failures(String address, String device, Instant now) {
+        return instants(
+                em.createNativeQuery(
+                                "SELECT failed_at FROM sign_in_failure WHERE email = ?1"
+                                        + " AND device_hash IS NOT DISTINCT FROM ?2 AND failed_at > ?3 ORDER BY failed_at")
+                        .setParameter(1, address)
+                        .setParameter(2, device)
+                        .setParameter(3, Timestamp.from(now.minus(SignInThrottle.WINDOW))));
+    }
+
+    private List<Instant> failuresFrom(String clientIp, Instant now) {
+        return instants(
+                em.createNativeQuery(
+                                "SELECT failed_at FROM sign_in_failure WHERE client_ip = ?1"
+                                        + " AND failed_at > ?2 ORDER BY failed_at")
+                        .setParameter(1, clientIp)
+                        .setParameter(2, Timestamp.from(now.minus(SignInThrottle.WINDOW))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Instant> instants(jakarta.persistence.Query query) {
+        List<Object> rows = query.getResultList();
         return rows.stream().map(InstantConverter::instantOf).toList();
     }
 
@@ -302,9 +384,7 @@ public class AccountService {
     }
 
     private String issueToken(Account account, String purpose, Duration lifetime) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = RandomTokens.of(32);
         em.createNativeQuery(
                         "INSERT INTO account_token (account_id, purpose, token_hash, expires_at) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, account.getId())

@@ -6,8 +6,11 @@ import java.util.Set;
 /** The outcome of a sign-in attempt. */
 public sealed interface SignIn {
 
-    /** The password matched: who signed in and with which roles. */
-    record Accepted(String email, Set<Role> roles) implements SignIn {}
+    /**
+     * The password matched: who signed in, with which roles, and the device token this browser
+     * keeps from now on (its own budget of failed attempts next time).
+     */
+    record Accepted(String email, Set<Role> roles, String deviceToken) implements SignIn {}
 
     /** Unknown email or wrong password: the same answer for both. */
     record Refused() implements SignIn {}

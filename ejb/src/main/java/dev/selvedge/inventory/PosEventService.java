@@ -3,6 +3,8 @@ package dev.selvedge.inventory;
 import dev.selvedge.shared.JsonObjects;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -98,7 +100,6 @@ public class PosEventService {
                                 .add("onHandAfter", change[1])
                                 .add("applied", change[2] == 1));
             }
-            heard(c, terminal.locationId());
             JsonObject answer =
                     JsonObjects.object()
                             .add("eventId", event.eventId())
@@ -405,6 +406,13 @@ public class PosEventService {
     }
 
     /** A bridge or till saying it is alive: the store's feed was heard now. */
+    /**
+     * The store's feed is alive (a heartbeat, or after each event). In a transaction of its own: an
+     * event's transaction holds its SKUs' variant rows, and the silent-store sweep locks location
+     * rows before (through its trigger) the variant rows, so taking the location row inside the
+     * event's transaction could deadlock with it.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void heartbeat(PosTerminal terminal) {
         try (Connection c = dataSource.getConnection()) {
             heard(c, terminal.locationId());

@@ -5,6 +5,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,14 +46,24 @@ public class StoreFeeds {
     @ConfigProperty(name = "selvedge.stock.silent-store-extra-safety", defaultValue = "2")
     private int extraSafety;
 
+    /**
+     * One location per statement, each committed on its own (no transaction around the loop): a
+     * location's trigger locks its SKUs in id order, and holding one store's locks while taking
+     * another's could still deadlock with a till event.
+     */
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void check() {
         try (Connection c = dataSource.getConnection()) {
             for (String code :
                     codes(
                             c,
                             "UPDATE location SET silent_since = now(), silent_extra_safety = ?"
-                                    + " WHERE kind = 'STORE' AND silent_since IS NULL AND last_heard_at < now() - make_interval(secs => ?)"
+                                    + " WHERE id = (SELECT id FROM location WHERE kind = 'STORE' AND silent_since IS NULL"
+                                    + " AND last_heard_at < now() - make_interval(secs => ?) ORDER BY id LIMIT 1)"
+                                    // Again once the row is locked: it may have been heard
+                                    // meanwhile (the subquery's view is older).
+                                    + " AND silent_since IS NULL AND last_heard_at < now() - make_interval(secs => ?)"
                                     + " RETURNING code",
                             true)) {
                 LOG.warning(
@@ -69,7 +81,9 @@ public class StoreFeeds {
                     codes(
                             c,
                             "UPDATE location SET silent_since = NULL, silent_extra_safety = NULL"
-                                    + " WHERE silent_since IS NOT NULL AND last_heard_at >= now() - make_interval(secs => ?)"
+                                    + " WHERE id = (SELECT id FROM location WHERE silent_since IS NOT NULL"
+                                    + " AND last_heard_at >= now() - make_interval(secs => ?) ORDER BY id LIMIT 1)"
+                                    + " AND silent_since IS NOT NULL AND last_heard_at >= now() - make_interval(secs => ?)"
                                     + " RETURNING code",
                             false)) {
                 LOG.info("Store " + code + " heard again: its stock counts online as before");
@@ -79,7 +93,9 @@ public class StoreFeeds {
         }
     }
 
+    /** Runs a one-location update again until no location is left to change; their codes. */
     private List<String> codes(Connection c, String sql, boolean marking) throws SQLException {
+        List<String> codes = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(sql)) {
             int i = 1;
             if (marking) {
@@ -89,14 +105,17 @@ public class StoreFeeds {
                     st.setNull(i++, java.sql.Types.INTEGER);
                 }
             }
+            st.setInt(i++, silentAfterSeconds);
             st.setInt(i, silentAfterSeconds);
-            List<String> codes = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
+            for (int round = 0; round < 1000; round++) {
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        break;
+                    }
                     codes.add(rs.getString(1));
                 }
             }
-            return codes;
         }
+        return codes;
     }
 }

@@ -7,6 +7,7 @@ import dev.selvedge.pricing.Quote;
 import dev.selvedge.pricing.ShippingMethod;
 import dev.selvedge.shared.Digests;
 import dev.selvedge.shared.InvalidFields;
+import dev.selvedge.shared.RandomTokens;
 import dev.selvedge.shared.Rejected;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -15,9 +16,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import java.util.UUID;
 @Stateless
 public class CartService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @PersistenceContext(unitName = "shop")
@@ -43,9 +41,7 @@ public class CartService {
 
     /** A new random bag token for a guest's cookie (256 bits). */
     public static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.of(32);
     }
 
     /** The bag, priced for the delivery chosen so far (standard when none is). */
@@ -96,7 +92,16 @@ public class CartService {
         checkQuantity(quantity);
         ItemView item = item(sku.strip());
         long id = lockOrCreate(owner);
-        int inBag = quantities(id).getOrDefault(item.sku(), 0);
+        Map<String, Integer> lines = quantities(id);
+        int inBag = lines.getOrDefault(item.sku(), 0);
+        if (inBag == 0 && lines.size() >= PricingService.MAX_LINES) {
+            throw new InvalidFields(
+                    Map.of(
+                            "sku",
+                            "Your bag holds up to "
+                                    + PricingService.MAX_LINES
+                                    + " different items; remove one to add another."));
+        }
         int wanted = inBag + quantity;
         checkStock(item, wanted, inBag);
         if (wanted > PricingService.MAX_QUANTITY) {

@@ -18,6 +18,7 @@ import dev.selvedge.pricing.Quote;
 import dev.selvedge.pricing.ShippingMethod;
 import dev.selvedge.shared.InvalidFields;
 import dev.selvedge.shared.Rejected;
+import dev.selvedge.shared.StorableText;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -101,7 +102,7 @@ public class CheckoutSteps {
         em.flush();
         // Sold out: the exception rolls all of this back, the key included (nothing was charged).
         Reservation held =
-                reservations.hold(
+                reservations.holdForCheckout(
                         new ReservationRequest(
                                 number,
                                 quote.lines().stream()
@@ -313,8 +314,8 @@ public class CheckoutSteps {
         em.createNativeQuery(
                         "INSERT INTO payment_event (gateway, outcome, detail, body) VALUES (?1, 'BAD_SIGNATURE', LEFT(?2, 500), LEFT(?3, 16384))")
                 .setParameter(1, gateway)
-                .setParameter(2, reason)
-                .setParameter(3, body)
+                .setParameter(2, StorableText.of(reason, 500))
+                .setParameter(3, StorableText.of(body, 16384))
                 .executeUpdate();
     }
 
@@ -376,7 +377,7 @@ public class CheckoutSteps {
             return false;
         }
         Reservation held =
-                reservations.hold(
+                reservations.holdForCheckout(
                         new ReservationRequest(
                                 order.getOrderNumber() + "-paid",
                                 wanted.entrySet().stream()
@@ -499,6 +500,8 @@ public class CheckoutSteps {
         Map<String, Integer> quantities = new LinkedHashMap<>();
         if (request.lines() == null || request.lines().isEmpty()) {
             problems.put("lines", "Add at least one item.");
+        } else if (request.lines().size() > PricingService.MAX_LINES) {
+            problems.put("lines", "An order has at most " + PricingService.MAX_LINES + " lines.");
         } else {
             for (CheckoutRequest.Line line : request.lines()) {
                 if (line == null || line.sku() == null || line.sku().isBlank()) {

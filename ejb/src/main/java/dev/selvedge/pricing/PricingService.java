@@ -27,6 +27,9 @@ public class PricingService {
     /** At most this many pieces of one SKU in an order (a shop, not a wholesaler). */
     public static final int MAX_QUANTITY = 10;
 
+    /** Different items (SKUs) in one bag or order at most. */
+    public static final int MAX_LINES = 50;
+
     @PersistenceContext(unitName = "shop")
     private EntityManager em;
 

@@ -241,15 +241,15 @@ public class StripeGateway implements PaymentGateway {
 
     @Override
     public Optional<PaymentEvent> webhook(Map<String, String> headers, String body) {
+        String signature = headers.get("stripe-signature");
+        if (signature == null || signature.isBlank()) {
+            throw new BadSignature("The Stripe-Signature header is missing");
+        }
         Event event;
         try {
             event =
                     Webhook.constructEvent(
-                            body,
-                            headers.get("stripe-signature"),
-                            webhookSecret,
-                            SIGNATURE_TOLERANCE_SECONDS,
-                            clock);
+                            body, signature, webhookSecret, SIGNATURE_TOLERANCE_SECONDS, clock);
         } catch (SignatureVerificationException e) {
             throw new BadSignature("Stripe-Signature does not match: " + e.getMessage());
         } catch (RuntimeException e) {

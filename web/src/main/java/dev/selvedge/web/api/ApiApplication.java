@@ -15,4 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
                         description =
                                 "Catalogue of the Selvedge shop. Prices are in rupees (INR); errors are"
                                         + " RFC 9457 problem details (application/problem+json)."))
-public class ApiApplication extends Application {}
+public class ApiApplication extends Application {
+
+    /** No WADL: the API is described by its OpenAPI document, and strangers need neither more. */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return java.util.Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}

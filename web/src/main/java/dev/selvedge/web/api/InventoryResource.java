@@ -6,13 +6,17 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
@@ -29,14 +33,34 @@ public class InventoryResource {
 
     @Inject private LiveStock live;
 
+    @Inject private TillKeys tills;
+
+    @Context private UriInfo uri;
+
+    /**
+     * What a SKU can sell online now; with a till's key or a staff session also what each location
+     * holds, holds back and when its feed was last heard (not for strangers).
+     */
     @GET
     @Path("/{sku}")
-    @Operation(summary = "What a SKU can sell online now, and what each location holds")
-    public StockJson stock(@PathParam("sku") String sku) {
+    @Operation(
+            summary =
+                    "What a SKU can sell online now; with a till key or a staff session, what each location holds")
+    public Object stock(
+            @PathParam("sku") String sku,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context SecurityContext security) {
         SkuStock stock =
                 inventory
                         .stockOf(sku)
-                        .orElseThrow(() -> new NotFoundException("No SKU '" + sku + "'"));
+                        .orElseThrow(() -> new NotFoundException("There is no such SKU"));
+        boolean staff = security.isUserInRole("ADMIN");
+        if (!staff && authorization == null) {
+            return new PublicStockJson(stock.sku(), stock.available(), stock.asOf());
+        }
+        if (!staff) {
+            tills.require(authorization, uri.getRequestUri().getPath());
+        }
         return new StockJson(
                 stock.sku(),
                 stock.available(),
@@ -67,6 +91,9 @@ public class InventoryResource {
         }
         live.watch(skus, inventory::availableOnline, sink, sse);
     }
+
+    /** What anyone may know: how many can be bought online now. */
+    public record PublicStockJson(String sku, int available, Instant asOf) {}
 
     public record StockJson(
             String sku, int available, Instant asOf, List<LocationJson> locations) {}

@@ -31,11 +31,14 @@ public class PaymentWebhooksResource {
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     @Operation(summary = "A payment provider's signed notification")
     public Response receive(
-            @PathParam("gateway") String gateway, @Context HttpHeaders headers, String body) {
+            @PathParam("gateway") String gateway,
+            @Context HttpHeaders headers,
+            @Context jakarta.servlet.http.HttpServletRequest request,
+            String body) {
         Map<String, String> lower = new HashMap<>();
         headers.getRequestHeaders()
                 .forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-        webhooks.receive(gateway, lower, body == null ? "" : body);
+        webhooks.receive(gateway, lower, body == null ? "" : body, request.getRemoteAddr());
         return Response.ok("{\"received\":true}", MediaType.APPLICATION_JSON).build();
     }
 }

@@ -17,8 +17,19 @@ public record Problem(String type, String title, int status, String detail, Stri
             int status, String kind, String title, String detail, String instance) {
         return Response.status(status)
                 .type(MEDIA_TYPE)
-                .entity(new Problem(TYPES + kind, title, status, detail, instance))
+                .entity(
+                        new Problem(
+                                TYPES + kind, title, status, shorten(detail), shorten(instance)))
                 .build();
+    }
+
+    /** At most 300 characters of a message, without control characters: never echo a flood. */
+    public static String shorten(String message) {
+        if (message == null) {
+            return null;
+        }
+        String clean = message.replaceAll("\\p{Cntrl}", " ");
+        return clean.length() <= 300 ? clean : clean.substring(0, 300) + "...";
     }
 
     /** Fewer units left than asked for: which SKU, how many asked, how many there are. */

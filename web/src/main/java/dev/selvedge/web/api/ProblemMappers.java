@@ -1,8 +1,12 @@
 package dev.selvedge.web.api;
 
 import dev.selvedge.inventory.SoldOut;
+import dev.selvedge.shared.LimitReached;
 import dev.selvedge.shared.Rejected;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -100,6 +104,89 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * A body that is not JSON, or not JSON of the expected shape (a string for an object, a
+     * fraction for a quantity, an array for an object): 400 with the parser's reason, shortened,
+     * and no stack trace in the log.
+     */
+    @Provider
+    public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(ProcessingException e) {
+            Throwable json = jsonCause(e);
+            if (json == null) {
+                return new Unexpected().answer(e, uri);
+            }
+            return unreadable(json, uri);
+        }
+    }
+
+    /** The same for a binding error that reaches us unwrapped. */
+    @Provider
+    public static class UnreadableJson implements ExceptionMapper<JsonbException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(JsonbException e) {
+            return unreadable(e, uri);
+        }
+    }
+
+    static Response unreadable(Throwable json, UriInfo uri) {
+        return Problem.response(
+                400,
+                "malformed-json",
+                "Malformed JSON",
+                "The body is not JSON of the expected shape: "
+                        + Problem.shorten(withoutJavaNames(innermost(json))),
+                uri.getRequestUri().getPath());
+    }
+
+    /** The parser's words for the client: {@code interface java.util.List} says {@code List}. */
+    static String withoutJavaNames(String message) {
+        return message.replaceAll("(?:class |interface )?(?:[a-z_][\\w]*\\.)+([A-Z][\\w$]*)", "$1");
+    }
+
+    private static Throwable jsonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonbException || t instanceof JsonException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String innermost(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? "unreadable" : message;
+    }
+
+    /** A caller over its limit: 429 with the seconds to wait in {@code Retry-After}. */
+    @Provider
+    public static class TooMany implements ExceptionMapper<LimitReached> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(LimitReached e) {
+            return Response.fromResponse(
+                            Problem.response(
+                                    429,
+                                    "too-many-requests",
+                                    "Too many requests",
+                                    e.getMessage(),
+                                    uri.getRequestUri().getPath()))
+                    .header("Retry-After", Math.max(1, e.retryAfter().toSeconds()))
+                    .build();
+        }
+    }
+
     /** Other JAX-RS errors (405, 406, 415...) keep their status and gain a body. */
     @Provider
     public static class Web implements ExceptionMapper<WebApplicationException> {
@@ -111,12 +198,24 @@ public final class ProblemMappers {
                 return e.getResponse(); // Already problem details, made where it was thrown.
             }
             Response.StatusType status = e.getResponse().getStatusInfo();
-            return Problem.response(
-                    status.getStatusCode(),
-                    "http-" + status.getStatusCode(),
-                    status.getReasonPhrase(),
-                    e.getMessage(),
-                    uri.getRequestUri().getPath());
+            Response.ResponseBuilder answer =
+                    Response.fromResponse(
+                            Problem.response(
+                                    status.getStatusCode(),
+                                    "http-" + status.getStatusCode(),
+                                    status.getReasonPhrase(),
+                                    Problem.shorten(e.getMessage()),
+                                    uri.getRequestUri().getPath()));
+            // Keep what the error said in its headers (Allow on a 405, WWW-Authenticate...).
+            e.getResponse()
+                    .getHeaders()
+                    .forEach(
+                            (name, values) -> {
+                                if (!name.equalsIgnoreCase("Content-Type")) {
+                                    values.forEach(v -> answer.header(name, v));
+                                }
+                            });
+            return answer.build();
         }
     }
 
@@ -128,6 +227,10 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Throwable e) {
+            return answer(e, uri);
+        }
+
+        Response answer(Throwable e, UriInfo uri) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Incident " + incident + " on " + uri.getPath(), e);
             return Problem.response(

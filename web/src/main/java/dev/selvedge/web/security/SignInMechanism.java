@@ -12,6 +12,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySessio
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
@@ -39,6 +40,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        SecurityHeaders.apply(request, response);
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential()
                         instanceof UsernamePasswordCredential credential) {
@@ -46,12 +48,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                     accounts.signIn(
                             credential.getCaller(),
                             credential.getPasswordAsString(),
-                            request.getRemoteAddr());
+                            request.getRemoteAddr(),
+                            deviceToken(request));
             request.setAttribute(OUTCOME, outcome);
             if (outcome instanceof SignIn.Accepted accepted) {
                 if (request.getSession(false) != null) {
                     request.changeSessionId(); // No session fixation.
                 }
+                rememberDevice(response, accepted.deviceToken());
                 if (accepted.roles().contains(Role.CUSTOMER)) {
                     accounts.find(accepted.email())
                             .ifPresent(a -> bags.signedIn(request, response, a.getId()));
@@ -74,6 +78,31 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                             + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    /** The cookie by which a browser that signed in before keeps its own sign-in failure budget. */
+    static final String DEVICE_COOKIE = "device";
+
+    private static String deviceToken(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (DEVICE_COOKIE.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static void rememberDevice(HttpServletResponse response, String token) {
+        Cookie cookie = new Cookie(DEVICE_COOKIE, token);
+        cookie.setPath("/");
+        cookie.setMaxAge((int) java.time.Duration.ofDays(365).toSeconds());
+        cookie.setHttpOnly(true);
+        cookie.setSecure(true);
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
     }
 
     /** A place to go after signing in: only a path of this shop, never another site. */
