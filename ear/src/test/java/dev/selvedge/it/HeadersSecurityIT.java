@@ -83,6 +83,9 @@ class HeadersSecurityIT extends ShopDeployment {
         java.util.regex.Matcher nonce =
                 java.util.regex.Pattern.compile("'nonce-([^']+)'").matcher(policy);
         assertThat(policy).contains("script-src 'self'");
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .as("browsing starts no session, nonce or not")
+                .noneMatch(c -> c.startsWith("JSESSIONID"));
         assertThat(nonce.find()).as(policy).isTrue();
         assertThat(page.body())
                 .as("every inline script carries the nonce")
