@@ -35,6 +35,9 @@ public class PaymentWebhooks {
     /** Refused notifications kept per sending address and hour; beyond, they are answered 429. */
     static final int REFUSED_KEPT_PER_SOURCE_PER_HOUR = 60;
 
+    /** ...and from all sources together, so that many addresses cannot fill the table either. */
+    static final int REFUSED_KEPT_PER_HOUR = 1000;
+
     /** Days a refused notification is kept for staff. */
     @Inject
     @ConfigProperty(name = "selvedge.retention.refused-webhook-days", defaultValue = "30")
@@ -66,6 +69,11 @@ public class PaymentWebhooks {
                     REFUSED_KEPT_PER_SOURCE_PER_HOUR,
                     Duration.ofHours(1),
                     "Too many refused notifications from your address.");
+            budgets.spend(
+                    "refused-webhook:all",
+                    REFUSED_KEPT_PER_HOUR,
+                    Duration.ofHours(1),
+                    "Too many refused notifications; try again later.");
             steps.keepRejectedEvent(gateway.id(), e.getMessage(), body);
             throw e;
         }

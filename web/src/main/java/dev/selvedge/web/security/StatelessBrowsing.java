@@ -17,6 +17,8 @@ import org.primefaces.context.PrimeFacesContext;
  * whether the page is stateful ({@code f:view transient}). So: a page asked for by GET counts as
  * transient until it is built ({@link #afterPhase}), and once built, a page that keeps state gets
  * its nonce in the view map after all ({@link #processEvent}), for its postback to be checked.
+ * Every template therefore says {@code f:view transient} explicitly (the shop's per page, the back
+ * office's always false).
  */
 public class StatelessBrowsing implements PhaseListener, SystemEventListener {
 
