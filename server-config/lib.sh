@@ -304,7 +304,7 @@ wait_for_deployed_app() {
     local admin_port="$1" http_port="$2" started=$SECONDS
     asadmin_at "$admin_port" list-applications 2>/dev/null | grep -q '^selvedge ' || return 0
     while (( SECONDS - started < 180 )); do
-        curl -s "http://localhost:$http_port/health/ready" | grep -q '"catalogue"' && return 0
+        curl -skL "http://localhost:$http_port/health/ready" | grep -q '"catalogue"' && return 0
         sleep 2
     done
     log "The deployed application did not come up within 180 s; redeploying anyway"
@@ -494,10 +494,11 @@ ensure_mail_catcher() {
     fail "The mail catcher did not start; see .run/greenmail.log"
 }
 
+# Follows the redirect to HTTPS when selvedge.https-only is on (-k: the machine's own certificate).
 wait_for_ready() {
     local url="$1" timeout="${2:-900}" started=$SECONDS body=""
     while (( SECONDS - started < timeout )); do
-        body="$(curl -s "$url" || true)"
+        body="$(curl -skL "$url" || true)"
         if [[ "$body" == *'"status":"UP"'* ]]; then return 0; fi
         sleep 3
     done
