@@ -7,19 +7,32 @@
 #   server-config/bench.sh pos-max      rising rates (BENCH_RATES) of BENCH_LINES (5)-line events, 20 s
 #                                       each, until p99 passes 1 s
 #   server-config/bench.sh race         the oversell race, BENCH_RUNS (10) times
+#   server-config/bench.sh pages        wrk, BENCH_CONNECTIONS (16) clients, BENCH_SECONDS (20) per
+#                                       page: the search API, then listing, product, search and home
+#                                       pages, anonymous and with a bag (issue #11)
+#   server-config/bench.sh sale-spike   Gatling: shoppers ramp from 10 to BENCH_USERS (500) in 60 s, stay
+#                                       BENCH_SECONDS (30); tills send BENCH_TILL_RATE (200) events/s
+#   server-config/bench.sh checkout     wrk, POST /api/v1/checkout (test gateway, one line) at
+#                                       BENCH_CONCURRENCY (8 32) clients, BENCH_SECONDS (30) each
 # BASE_URL defaults to http://localhost:8080.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 BASE_URL="${BASE_URL:-http://localhost:8080}"
 curl -sf "$BASE_URL/health/ready" >/dev/null || fail "The shop at $BASE_URL is not ready; start it with server-config/run.sh"
 
-cd "$ROOT"
-case "${1:-storefront}" in
-storefront)
-    $MVN -B -q -Pbench -pl ear -am -DskipTests -DskipITs -Dspotless.check.skip=true verify \
-        -Dbench.baseUrl="$BASE_URL" -Dbench.users="${BENCH_USERS:-50}" -Dbench.seconds="${BENCH_SECONDS:-120}" \
-        -Dbench.simulation=dev.selvedge.bench.StorefrontSimulation \
-        | grep -vE '^\s*$' | tail -40
+# All load comes from one address here: loopback is exempted from the per-client limits (read at
+# start, so the application is reloaded once).
+exempt_loopback() {
+    ensure_admin_passfile selvedge
+    if ! asadmin_at 4848 list-system-properties | grep -q '^selvedge.limits.exempt-clients=127.0.0.1'; then
+        configure_properties 4848 "selvedge.limits.exempt-clients=127.0.0.1"
+        asadmin_at 4848 disable selvedge >/dev/null && asadmin_at 4848 enable selvedge >/dev/null
+        wait_for_ready "$BASE_URL/health/ready"
+    fi
+}
+
+# The table of a Gatling run's requests, from its stats.json.
+gatling_table() {
     REPORT="$(ls -td ear/target/gatling/*/ | head -1)"
     python3 - "$REPORT/js/stats.json" <<'PY2'
 import json, sys
@@ -35,6 +48,26 @@ for content in stats["contents"].values():
 row("All requests", stats["stats"])
 PY2
     echo "Report: $REPORT/index.html"
+}
+
+cd "$ROOT"
+case "${1:-storefront}" in
+storefront)
+    $MVN -B -q -Pbench -pl ear -am -DskipTests -DskipITs -Dspotless.check.skip=true verify \
+        -Dbench.baseUrl="$BASE_URL" -Dbench.users="${BENCH_USERS:-50}" -Dbench.seconds="${BENCH_SECONDS:-120}" \
+        -Dbench.simulation=dev.selvedge.bench.StorefrontSimulation \
+        | grep -vE '^\s*$' | tail -40
+    gatling_table
+    ;;
+sale-spike)
+    exempt_loopback
+    TILL_KEY="$(sed -n 's/.*"BLR-01".*"apiKey": *"\([^"]*\)".*/\1/p' "$RUN_DIR/demo-credentials.json")"
+    $MVN -B -q -Pbench -pl ear -am -DskipTests -DskipITs -Dspotless.check.skip=true verify \
+        -Dbench.baseUrl="$BASE_URL" -Dbench.users="${BENCH_USERS:-500}" -Dbench.seconds="${BENCH_SECONDS:-30}" \
+        -Dbench.tillKey="$TILL_KEY" -Dbench.tillRate="${BENCH_TILL_RATE:-200}" \
+        -Dbench.simulation=dev.selvedge.bench.SaleSpikeSimulation \
+        | grep -vE '^\s*$' | tail -40
+    gatling_table
     ;;
 pos-latency|pos-max|race)
     key() { sed -n "s/.*\"$1\".*\"apiKey\": *\"\([^\"]*\)\".*/\1/p" "$RUN_DIR/demo-credentials.json"; }
@@ -64,5 +97,78 @@ pos-latency|pos-max|race)
         java -cp "$CP" dev.selvedge.bench.PosBench race --base "$BASE_URL" --key "$BLR_KEY" --mum-key "$MUM_KEY" --runs "${BENCH_RUNS:-10}" ;;
     esac
     ;;
-*) fail "Usage: bench.sh [storefront | pos-latency | pos-max | race]" ;;
+pages|checkout)
+    if ! command -v wrk >/dev/null; then
+        [[ $EUID -eq 0 ]] || fail "Please install wrk (Debian package wrk)"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null \
+            || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+    fi
+    export WRK_DIR="$ROOT/server-config/wrk"
+    SECONDS_EACH="${BENCH_SECONDS:-20}"
+    # One load: a 5 s warm-up, then the measured run; prints one table row.
+    load() { # label connections url [wrk args...]
+        local label="$1" connections="$2" url="$3"; shift 3
+        WRK_LABEL="$label" WRK_CONNECTIONS="$connections" wrk -t2 -c"$connections" -d5s "$@" "$url" >/dev/null 2>&1 || true
+        WRK_LABEL="$label" WRK_CONNECTIONS="$connections" wrk -t2 -c"$connections" -d"${SECONDS_EACH}s" --timeout 2s "$@" "$url" \
+            | grep "^| " || true
+    }
+    echo "| Request | Clients | Requests | Req/s | p50 ms | p95 ms | p99 ms | max ms | Errors |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    if [[ "$1" == pages ]]; then
+        C="${BENCH_CONNECTIONS:-16}"
+        SLUG="$(curl -sf "$BASE_URL/api/v1/products?q=shirt" | sed -n 's/.*"slug":"\([^"]*\)".*/\1/p' | head -1)"
+        SKU="$(curl -sf "$BASE_URL/api/v1/products/$SLUG" | sed -n 's/.*"sku":"\([^"]*\)".*/\1/p' | head -1)"
+        # A shopper with something in the bag: the bag cookie the API sets.
+        BAG="$(curl -s -o /dev/null -D - -H 'Content-Type: application/json' -X POST "$BASE_URL/api/v1/cart/lines" \
+            -d "{\"sku\":\"$SKU\",\"quantity\":1}" | sed -n 's/^Set-Cookie: \(bag=[^;]*\).*/\1/ip' | head -1)"
+        [[ -n "$BAG" ]] || fail "Could not put $SKU in a bag"
+        # A signed-in visitor: the demo staff account signs in through the same mechanism and
+        # session as a shopper (the staff sign-in form, ViewState and all).
+        JAR="$(mktemp)"; trap 'rm -f "$JAR"' EXIT
+        VIEW_STATE="$(curl -s -c "$JAR" -b "$JAR" "$BASE_URL/staff-login.xhtml" \
+            | sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' | head -1)"
+        STAFF_PASSWORD="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["admin"]["password"])' "$RUN_DIR/demo-credentials.json")"
+        curl -s -c "$JAR" -b "$JAR" -o /dev/null -X POST "$BASE_URL/staff-login.xhtml" --data-urlencode staff=staff \
+            --data-urlencode "staff:email=admin@selvedge.example" --data-urlencode "staff:password=$STAFF_PASSWORD" \
+            --data-urlencode "staff:sign-in=Sign in" --data-urlencode "jakarta.faces.ViewState=$VIEW_STATE"
+        SIGNED_IN="Cookie: $(awk -F'\t' 'NF == 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")"
+        curl -s -H "$SIGNED_IN" "$BASE_URL/" | grep -q 'Your account' || fail "Could not sign in the demo staff account"
+        load "API search /api/v1/products?q=shirt" "$C" "$BASE_URL/api/v1/products?q=shirt" -s "$WRK_DIR/report.lua"
+        load "Listing /c/women/topwear/shirts?size=M" "$C" "$BASE_URL/c/women/topwear/shirts?size=M" -s "$WRK_DIR/report.lua"
+        load "Product /p/$SLUG" "$C" "$BASE_URL/p/$SLUG" -s "$WRK_DIR/report.lua"
+        load "Search page /search?q=shirt" "$C" "$BASE_URL/search?q=shirt" -s "$WRK_DIR/report.lua"
+        load "Home /" "$C" "$BASE_URL/" -s "$WRK_DIR/report.lua"
+        WRK_HEADERS="Cookie: $BAG" load "Listing, with a bag" "$C" "$BASE_URL/c/women/topwear/shirts?size=M" -s "$WRK_DIR/get.lua"
+        WRK_HEADERS="Cookie: $BAG" load "Product, with a bag" "$C" "$BASE_URL/p/$SLUG" -s "$WRK_DIR/get.lua"
+        WRK_HEADERS="$SIGNED_IN" load "Listing, signed in" "$C" "$BASE_URL/c/women/topwear/shirts?size=M" -s "$WRK_DIR/get.lua"
+        WRK_HEADERS="$SIGNED_IN" load "Product, signed in" "$C" "$BASE_URL/p/$SLUG" -s "$WRK_DIR/get.lua"
+    else
+        exempt_loopback
+        # The SKUs of the first 48 shirts: plenty of stock for each (a receipt of 100,000 units at
+        # BLR-01 through the till door), then checkouts spread over all of them, and then all on
+        # the first one (a single hot SKU: every checkout takes the same stock row's lock, twice).
+        SKUS=()
+        for PAGE in 1 2; do
+            for SLUG in $(curl -sf "$BASE_URL/api/v1/products?q=shirt&page=$PAGE" | grep -o '"slug":"[^"]*"' | cut -d'"' -f4); do
+                SKUS+=("$(curl -sf "$BASE_URL/api/v1/products/$SLUG" | grep -o '"sku":"[^"]*"' | head -1 | cut -d'"' -f4)")
+            done
+        done
+        LINES="$(printf '{"sku":"%s","quantity":100000},' "${SKUS[@]}")"
+        BLR_KEY="$(sed -n 's/.*"BLR-01".*"apiKey": *"\([^"]*\)".*/\1/p' "$RUN_DIR/demo-credentials.json")"
+        curl -sf -o /dev/null -X POST "$BASE_URL/api/v1/pos/events" -H "Authorization: Bearer $BLR_KEY" \
+            -H 'Content-Type: application/json' -d "{\"eventId\":\"bench-receipt-$(date +%s%N)\",\"storeCode\":\"BLR-01\",
+            \"occurredAt\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"type\":\"RECEIPT\",\"lines\":[${LINES%,}]}" \
+            || fail "Could not receive stock for the benchmark's SKUs"
+        export WRK_SKUS
+        for C in ${BENCH_CONCURRENCY:-8 32}; do
+            WRK_SKUS="$(IFS=,; echo "${SKUS[*]}")" SECONDS_EACH="${BENCH_SECONDS:-30}" \
+                load "POST /api/v1/checkout, ${#SKUS[@]} SKUs" "$C" "$BASE_URL" -s "$WRK_DIR/checkout.lua"
+        done
+        for C in ${BENCH_CONCURRENCY:-8 32}; do
+            WRK_SKUS="${SKUS[0]}" SECONDS_EACH="${BENCH_SECONDS:-30}" \
+                load "POST /api/v1/checkout, one hot SKU" "$C" "$BASE_URL" -s "$WRK_DIR/checkout.lua"
+        done
+    fi
+    ;;
+*) fail "Usage: bench.sh [storefront | sale-spike | pos-latency | pos-max | race | pages | checkout]" ;;
 esac

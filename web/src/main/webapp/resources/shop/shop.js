@@ -109,6 +109,8 @@ var Shop = (function () {
         if (answer.ok) {
           var count = document.getElementById('bag-count');
           if (count) { count.textContent = answer.json.count; }
+          var bagLink = document.getElementById('bag-link');
+          if (bagLink) { bagLink.setAttribute('aria-label', 'Bag, ' + answer.json.count + (answer.json.count === 1 ? ' item' : ' items')); }
           message.className = 'add-to-bag__message is-ok';
           message.innerHTML = '';
           message.appendChild(document.createTextNode('Added to your bag. '));

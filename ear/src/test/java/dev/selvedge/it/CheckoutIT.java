@@ -3,6 +3,7 @@ package dev.selvedge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +25,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CheckoutIT extends ShopDeployment {
 
-    @RegisterExtension static GreenMailExtension smtp = Mailbox.smtp();
+    // The mail server, behind a line on the shop's SMTP port that can make it slow.
+    @RegisterExtension static GreenMailExtension smtp = Mailbox.smtpOnFreePort();
+    private static LineSwitch mailLine;
+
+    @BeforeAll
+    static void mailLine() throws Exception {
+        mailLine = new LineSwitch(smtp.getSmtp().getPort(), Mailbox.shopSmtpPort());
+    }
+
+    @AfterAll
+    static void closeMailLine() throws Exception {
+        mailLine.close();
+    }
 
     private CatalogueFixture fixture;
     private String sku;
@@ -212,5 +227,61 @@ class CheckoutIT extends ShopDeployment {
                         fixture.single(
                                 "SELECT count(*) FROM customer_order WHERE email = 'double@example.in'"))
                 .isEqualTo("1");
+    }
+
+    /**
+     * Each answer of the mail server held back 0.5 s (about 2 s an email): checkouts do not wait
+     * for it, and every confirmation still goes out, once.
+     */
+    @Test
+    void aSlowMailServerDoesNotSlowCheckouts() throws Exception {
+        fixture.stockAt(sku, fixture.storeCode(), 20);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Long>> took = new ArrayList<>();
+        mailLine.delayReplies(Duration.ofMillis(500));
+        try {
+            for (int i = 0; i < 12; i++) {
+                String email = "slow-" + run + "-" + i + "@example.in";
+                took.add(
+                        pool.submit(
+                                () -> {
+                                    long start = System.nanoTime();
+                                    Http.Reply r =
+                                            checkout(
+                                                    UUID.randomUUID().toString(),
+                                                    body(email, line(1), "test", "tok_ok"));
+                                    assertThat(r.status()).as(r.body()).isEqualTo(201);
+                                    return (System.nanoTime() - start) / 1_000_000;
+                                }));
+            }
+            for (Future<Long> millis : took) {
+                // Less than one email takes: no checkout waited for the mail server.
+                assertThat(millis.get()).isLessThan(1500);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(stock()).containsExactly(8, 0);
+        mailLine.delayReplies(Duration.ZERO);
+        for (int i = 0; i < 12; i++) {
+            String email = "slow-" + run + "-" + i + "@example.in";
+            assertThat(Mailbox.await(smtp, email, 1).getSubject())
+                    .startsWith("Your Selvedge order");
+        }
+        for (int i = 0; i < 12; i++) {
+            assertThat(Mailbox.to(smtp, "slow-" + run + "-" + i + "@example.in")).hasSize(1);
+        }
+        // Each recorded as sent (a moment after the server took it), so none goes twice.
+        String unsent = "?";
+        for (long until = System.nanoTime() + 10_000_000_000L;
+                !unsent.equals("0") && System.nanoTime() < until; ) {
+            unsent =
+                    fixture.single(
+                            "SELECT count(*) FROM outgoing_mail WHERE to_address LIKE ? AND sent_at IS NULL",
+                            "slow-" + run + "-%");
+            Thread.sleep(100);
+        }
+        assertThat(unsent).isEqualTo("0");
     }
 }

@@ -6,12 +6,14 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A store's internet line between the bridge and the shop: a TCP relay that can be cut (every
- * connection dropped, new ones refused) and restored on the same port.
+ * A line between a client and a server: a TCP relay that can be cut (every connection dropped, new
+ * ones refused) and restored on the same port, or made slow (each answer of the server held back).
+ * A store's internet line between the bridge and the shop; a slow mail server.
  */
 final class LineSwitch implements AutoCloseable {
 
@@ -19,13 +21,28 @@ final class LineSwitch implements AutoCloseable {
     private final int target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    private volatile long replyDelayMillis;
 
     LineSwitch(int target) throws IOException {
+        this(target, freePort());
+    }
+
+    /** A line listening on the given port. */
+    LineSwitch(int target, int port) throws IOException {
         this.target = target;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        this.port = port;
         up();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /** Holds back every piece of the server's answers this long (zero: at once). */
+    void delayReplies(Duration delay) {
+        replyDelayMillis = delay.toMillis();
     }
 
     int port() {
@@ -49,8 +66,8 @@ final class LineSwitch implements AutoCloseable {
                                     shop.setTcpNoDelay(true);
                                     open.add(client);
                                     open.add(shop);
-                                    pump(client, shop);
-                                    pump(shop, client);
+                                    pump(client, shop, false);
+                                    pump(shop, client, true);
                                 } catch (IOException e) {
                                     // Cut, or the shop is down: the bridge sees a failed send.
                                 }
@@ -69,13 +86,22 @@ final class LineSwitch implements AutoCloseable {
         open.clear();
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean replies) {
         Thread thread =
                 new Thread(
                         () -> {
                             try (InputStream in = from.getInputStream();
                                     OutputStream out = to.getOutputStream()) {
-                                in.transferTo(out);
+                                byte[] buffer = new byte[8192];
+                                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                                    if (replies && replyDelayMillis > 0) {
+                                        Thread.sleep(replyDelayMillis);
+                                    }
+                                    out.write(buffer, 0, n);
+                                    out.flush();
+                                }
+                            } catch (InterruptedException stopped) {
+                                Thread.currentThread().interrupt();
                             } catch (IOException closed) {
                                 // One side went away.
                             } finally {

@@ -21,12 +21,24 @@ final class Mailbox {
 
     static GreenMailExtension smtp() {
         return new GreenMailExtension(
-                        new ServerSetup(
-                                Integer.parseInt(System.getProperty("it.smtp.port", "23025")),
-                                "127.0.0.1",
-                                ServerSetup.PROTOCOL_SMTP))
+                        new ServerSetup(shopSmtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
                 .withPerMethodLifecycle(false);
+    }
+
+    /**
+     * An SMTP server on a free port, for a test that puts a {@link LineSwitch} on the test domain's
+     * SMTP port in front of it (to make the mail server slow).
+     */
+    static GreenMailExtension smtpOnFreePort() {
+        return new GreenMailExtension(
+                        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+                .withPerMethodLifecycle(false);
+    }
+
+    static int shopSmtpPort() {
+        return Integer.parseInt(System.getProperty("it.smtp.port", "23025"));
     }
 
     /** The emails to an address so far. */

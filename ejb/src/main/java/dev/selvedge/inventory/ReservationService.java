@@ -3,9 +3,10 @@ package dev.selvedge.inventory;
 import dev.selvedge.shared.LimitReached;
 import dev.selvedge.shared.RandomTokens;
 import dev.selvedge.shared.Rejected;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,8 +33,8 @@ public class ReservationService {
     /** The holder of every checkout's holds; no API caller can name it. */
     public static final String CHECKOUT = "checkout";
 
-    @Resource(lookup = "jdbc/shop")
-    private DataSource dataSource;
+    @PersistenceContext(unitName = "shop")
+    private EntityManager em;
 
     @Inject
     @ConfigProperty(name = "selvedge.reservation.hold-minutes", defaultValue = "15")
@@ -43,6 +43,18 @@ public class ReservationService {
     @Inject
     @ConfigProperty(name = "selvedge.reservation.max-open-per-till", defaultValue = "20")
     private int maxOpenPerTill;
+
+    /**
+     * The connection of this transaction's persistence context. The checkout writes through JPA
+     * before it holds stock: a connection of its own here would make each checkout hold one pooled
+     * connection while it waits for a second, and under load every request thread would wait so
+     * (seen: the pool ran dry at 64 concurrent checkouts and none finished). One connection also
+     * makes the order and its hold one database transaction. It goes back to the pool when the
+     * transaction ends, so it is not closed here.
+     */
+    private Connection connection() {
+        return em.unwrap(Connection.class);
+    }
 
     /** Holds the units of an order of the shop's own checkout, all or nothing. */
     public Reservation holdForCheckout(ReservationRequest request) {
@@ -59,7 +71,8 @@ public class ReservationService {
 
     /** A till's hold, if that till made it. */
     public Optional<Reservation> tillHold(PosTerminal till, String token) {
-        try (Connection c = dataSource.getConnection()) {
+        try {
+            Connection c = connection();
             return find(c, "token", token).filter(r -> owns(c, tillHolder(till), token));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read a reservation", e);
@@ -97,7 +110,8 @@ public class ReservationService {
     private Reservation hold(String holder, ReservationRequest request) {
         Map<String, Integer> wanted = check(request);
         int minutes = request.holdMinutes() == null ? defaultHoldMinutes : request.holdMinutes();
-        try (Connection c = dataSource.getConnection()) {
+        try {
+            Connection c = connection();
             Optional<Reservation> earlier = findOwn(c, holder, request.reference());
             if (earlier.isPresent()) {
                 return earlier.get();
@@ -200,11 +214,11 @@ public class ReservationService {
     /** Gives back the units of up to {@code limit} reservations past their expiry; how many. */
     public int expireDue(int limit) {
         List<String> due = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st =
-                        c.prepareStatement(
-                                "SELECT token FROM reservation WHERE status = 'HELD' AND expires_at <= now()"
-                                        + " ORDER BY expires_at LIMIT ?")) {
+        Connection c = connection();
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT token FROM reservation WHERE status = 'HELD' AND expires_at <= now()"
+                                + " ORDER BY expires_at LIMIT ?")) {
             st.setInt(1, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -221,7 +235,8 @@ public class ReservationService {
     }
 
     private Reservation close(String token, String status, String eventType) {
-        try (Connection c = dataSource.getConnection()) {
+        try {
+            Connection c = connection();
             return closeWith(c, token, status, eventType);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not close reservation", e);

@@ -1,14 +1,18 @@
 package dev.selvedge.notification;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -19,23 +23,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends what waits in the outbox through the mail session {@code mail/shop}: at once after the
- * transaction that queued it commits, and every 30 s for what failed (up to 10 attempts; staff see
- * the error). Each email is locked while it is sent, so two runs never send it twice.
+ * Sends what waits in the outbox through the mail session {@code mail/shop}, in the background: a
+ * committed email only wakes the senders (a few threads of their own, each keeping one SMTP
+ * connection for as long as there is mail), so the transaction that queued it never waits for the
+ * mail server. A failed email is tried again after a growing pause (30 s doubling to 30 min, up to
+ * 10 attempts; staff see the error), and a mail server that cannot be reached pauses all sending
+ * for 30 s. Each email is locked in its own transaction while it is sent, so no two senders, here
+ * or on another server, send it twice.
  */
 @Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
     private static final int MAX_ATTEMPTS = 10;
+    private static final long PAUSE_NANOS = 30_000_000_000L;
 
     @Resource(lookup = "jdbc/shop")
     private DataSource dataSource;
@@ -43,75 +57,182 @@ public class MailSender {
     @Resource(lookup = "mail/shop")
     private Session session;
 
-    @Resource private SessionContext context;
+    // Threads of their own: a slow mail server must not hold up the shared managed executor.
+    @Resource private ManagedThreadFactory threads;
 
-    public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mailbox.Queued mail) {
-        // Through the container, so that the sending does not hold up the committing thread.
-        context.getBusinessObject(MailSender.class).sendWaitingLater();
+    @Inject
+    @ConfigProperty(name = "selvedge.mail.senders", defaultValue = "4")
+    int senders;
+
+    private ExecutorService executor;
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile long pausedUntil = System.nanoTime();
+
+    @PostConstruct
+    void start() {
+        executor = Executors.newFixedThreadPool(senders, threads);
     }
 
-    @Asynchronous
-    public void sendWaitingLater() {
-        sendWaiting();
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mailbox.Queued mail) {
+        wake();
+    }
+
+    /** Staff asked to send a failed email again: the mail server may be back, so no pause. */
+    public void retried(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mailbox.Retried mail) {
+        pausedUntil = System.nanoTime();
+        wake();
     }
 
     @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
-    void retry() {
-        sendWaiting();
+    void everyHalfMinute() {
+        wake();
     }
 
-    /** Sends every waiting email; how many went. */
-    public int sendWaiting() {
-        int sent = 0;
+    /**
+     * Starts a sender unless enough run already. Never blocks: a sender that is finishing looks
+     * again after it stopped counting itself, so no wake-up is lost.
+     */
+    void wake() {
+        pending.set(true);
+        if (System.nanoTime() - pausedUntil < 0) {
+            return;
+        }
+        for (int running = active.get(); running < senders; running = active.get()) {
+            if (active.compareAndSet(running, running + 1)) {
+                try {
+                    executor.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    // Shutting down, or the executor is full: the next wake-up tries again.
+                    active.decrementAndGet();
+                }
+                return;
+            }
+        }
+    }
+
+    private void drain() {
+        try (Courier courier = new Courier()) {
+            do {
+                pending.set(false);
+                while (System.nanoTime() - pausedUntil >= 0 && sendNext(courier)) {
+                    // Mail is waiting: keep the connection and go on.
+                }
+            } while (pending.get() && System.nanoTime() - pausedUntil >= 0);
+        } finally {
+            active.decrementAndGet();
+        }
+        if (pending.get()) {
+            wake();
+        }
+    }
+
+    /**
+     * Sends the oldest email that is due, in a transaction of its own; whether there was one and it
+     * went (a failure ends this round of sending until the next wake-up or retry).
+     */
+    private boolean sendNext(Courier courier) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement st =
                     c.prepareStatement(
-                            "SELECT id, to_address, subject, body_text FROM outgoing_mail"
-                                    + " WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT 50"
-                                    + " FOR UPDATE SKIP LOCKED")) {
+                            "SELECT id, to_address, subject, body_text, attempts FROM outgoing_mail"
+                                    + " WHERE sent_at IS NULL AND attempts < ? AND next_attempt_at <= now()"
+                                    + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
                 st.setInt(1, MAX_ATTEMPTS);
                 try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        sent +=
-                                deliver(
-                                        c,
-                                        rs.getLong(1),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        rs.getString(4));
+                    if (!rs.next()) {
+                        c.rollback();
+                        return false;
                     }
+                    long id = rs.getLong(1);
+                    String error =
+                            courier.deliver(id, rs.getString(2), rs.getString(3), rs.getString(4));
+                    record(c, id, rs.getInt(5), error);
+                    c.commit();
+                    return error == null;
                 }
             }
-            c.commit();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not read the mail outbox", e);
+            return false;
         }
-        return sent;
     }
 
-    private int deliver(Connection c, long id, String to, String subject, String body)
+    private static void record(Connection c, long id, int attemptsBefore, String error)
             throws SQLException {
-        String error = null;
-        try {
-            MimeMessage message = new MimeMessage(session);
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
-            message.setSubject(subject, "UTF-8");
-            message.setText(body, "UTF-8");
-            message.setHeader("X-Selvedge-Mail-Id", Long.toString(id));
-            Transport.send(message);
-        } catch (MessagingException | RuntimeException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.log(Level.WARNING, "Email " + id + " to " + to + " not sent: " + error);
-        }
         try (PreparedStatement st =
                 c.prepareStatement(
-                        "UPDATE outgoing_mail SET attempts = attempts + 1, sent_at = ?, last_error = ? WHERE id = ?")) {
-            st.setTimestamp(1, error == null ? Timestamp.from(Instant.now()) : null);
-            st.setString(2, error);
-            st.setLong(3, id);
+                        "UPDATE outgoing_mail SET attempts = attempts + 1, last_error = ?,"
+                                + " sent_at = CASE WHEN ? THEN now() END,"
+                                + " next_attempt_at = now() + make_interval(secs => ?) WHERE id = ?")) {
+            st.setString(1, error);
+            st.setBoolean(2, error == null);
+            st.setLong(3, Math.min(30L << Math.min(attemptsBefore, 6), 1800L));
+            st.setLong(4, id);
             st.executeUpdate();
         }
-        return error == null ? 1 : 0;
+    }
+
+    /** One SMTP connection, opened at the first email and reused until a failure or the end. */
+    private final class Courier implements AutoCloseable {
+
+        private Transport transport;
+
+        /** Null when sent, else what went wrong. */
+        String deliver(long id, String to, String subject, String body) {
+            MimeMessage message;
+            try {
+                message = new MimeMessage(session);
+                message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+                message.setSubject(subject, "UTF-8");
+                message.setText(body, "UTF-8");
+                message.setHeader("X-Selvedge-Mail-Id", Long.toString(id));
+                message.saveChanges();
+            } catch (MessagingException | RuntimeException e) {
+                return failed(id, to, e);
+            }
+            try {
+                if (transport == null || !transport.isConnected()) {
+                    transport = session.getTransport("smtp");
+                    transport.connect();
+                }
+            } catch (MessagingException | RuntimeException e) {
+                // The mail server cannot be reached: no use trying the others now.
+                pausedUntil = System.nanoTime() + PAUSE_NANOS;
+                close();
+                return failed(id, to, e);
+            }
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+                return null;
+            } catch (MessagingException | RuntimeException e) {
+                close();
+                return failed(id, to, e);
+            }
+        }
+
+        private String failed(long id, String to, Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.log(Level.WARNING, "Email " + id + " to " + to + " not sent: " + error);
+            return error;
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    LOG.log(Level.FINE, "Closing the SMTP connection", e);
+                }
+                transport = null;
+            }
+        }
     }
 }

@@ -18,12 +18,17 @@ public class Mailbox {
     /** Fired with each queued email; the sender acts once the transaction has committed. */
     public record Queued(long id) {}
 
+    /** Fired when staff send a failed email again. */
+    public record Retried(long id) {}
+
     @PersistenceContext(unitName = "shop")
     private EntityManager em;
 
     @Inject private Clock clock;
 
     @Inject private Event<Queued> queued;
+
+    @Inject private Event<Retried> retried;
 
     public void send(String to, String subject, String body) {
         OutgoingMail mail = new OutgoingMail(to, subject, body, clock.instant());
@@ -36,8 +41,8 @@ public class Mailbox {
     public void retry(long id) {
         OutgoingMail mail = em.find(OutgoingMail.class, id);
         if (mail != null && mail.getSentAt() == null) {
-            mail.retry();
-            queued.fire(new Queued(id));
+            mail.retry(clock.instant());
+            retried.fire(new Retried(id));
         }
     }
 

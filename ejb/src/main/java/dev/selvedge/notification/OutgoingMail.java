@@ -39,6 +39,9 @@ public class OutgoingMail {
     @Column(name = "last_error")
     private String lastError;
 
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
     protected OutgoingMail() {}
 
     OutgoingMail(String to, String subject, String body, Instant now) {
@@ -46,11 +49,13 @@ public class OutgoingMail {
         this.subject = subject;
         this.body = body;
         this.createdAt = now;
+        this.nextAttemptAt = now;
     }
 
-    void retry() {
+    void retry(Instant now) {
         attempts = 0;
         lastError = null;
+        nextAttemptAt = now;
     }
 
     public Long getId() {

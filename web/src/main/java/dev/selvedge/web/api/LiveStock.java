@@ -1,6 +1,8 @@
 package dev.selvedge.web.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.sse.Sse;
@@ -19,6 +21,8 @@ public class LiveStock {
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     private final Map<String, Set<Watcher>> watchers = new ConcurrentHashMap<>();
+
+    @Inject private Event<Figure> changes;
 
     record Watcher(SseEventSink sink, Sse sse) {}
 
@@ -61,11 +65,12 @@ public class LiveStock {
 
     /** A SKU's new sellable figure, to every stream that watches it. */
     public void changed(String sku, int available) {
+        Figure figure = new Figure(sku, available);
+        changes.fire(figure); // Pages kept with the old figure are dropped (shop.CachedPages).
         Set<Watcher> watching = watchers.get(sku);
         if (watching == null) {
             return;
         }
-        Figure figure = new Figure(sku, available);
         for (Watcher watcher : watching) {
             if (watcher.sink().isClosed()) {
                 forget(watcher);

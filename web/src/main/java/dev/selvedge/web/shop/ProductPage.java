@@ -43,6 +43,9 @@ public class ProductPage {
             }
             return;
         }
+        // A kept copy of this page is dropped when the stock of one of these changes.
+        context.getRequestMap()
+                .put(PageCache.SKUS, product.variants().stream().map(VariantView::sku).toList());
         String asked = context.getRequestParameterMap().get("colour");
         colour =
                 getColours().stream()
