@@ -12,6 +12,7 @@
 #                                       pages, anonymous and with a bag (issue #11)
 #   server-config/bench.sh sale-spike   Gatling: shoppers ramp from 10 to BENCH_USERS (500) in 60 s, stay
 #                                       BENCH_SECONDS (30); tills send BENCH_TILL_RATE (200) events/s
+#   server-config/bench.sh pos-http     wrk, 5-line till events (BENCH_LINES) at BENCH_CONCURRENCY (16)
 #   server-config/bench.sh checkout     wrk, POST /api/v1/checkout (test gateway, one line) at
 #                                       BENCH_CONCURRENCY (8 32) clients, BENCH_SECONDS (30) each
 # BASE_URL defaults to http://localhost:8080.
@@ -29,6 +30,17 @@ exempt_loopback() {
         asadmin_at 4848 disable selvedge >/dev/null && asadmin_at 4848 enable selvedge >/dev/null
         wait_for_ready "$BASE_URL/health/ready"
     fi
+}
+
+# SKUs of the first 48 shirts the search API finds: each one's first SKU ("first") or all of them.
+shirt_skus() {
+    local page slug
+    for page in 1 2; do
+        for slug in $(curl -sf "$BASE_URL/api/v1/products?q=shirt&page=$page" | grep -o '"slug":"[^"]*"' | cut -d'"' -f4); do
+            curl -sf "$BASE_URL/api/v1/products/$slug" | grep -o '"sku":"[^"]*"' | cut -d'"' -f4 \
+                | if [[ "$1" == first ]]; then head -1; else cat; fi
+        done
+    done
 }
 
 # The table of a Gatling run's requests, from its stats.json.
@@ -97,7 +109,7 @@ pos-latency|pos-max|race)
         java -cp "$CP" dev.selvedge.bench.PosBench race --base "$BASE_URL" --key "$BLR_KEY" --mum-key "$MUM_KEY" --runs "${BENCH_RUNS:-10}" ;;
     esac
     ;;
-pages|checkout)
+pages|checkout|pos-http)
     if ! command -v wrk >/dev/null; then
         [[ $EUID -eq 0 ]] || fail "Please install wrk (Debian package wrk)"
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null \
@@ -133,26 +145,31 @@ pages|checkout)
             --data-urlencode "staff:sign-in=Sign in" --data-urlencode "jakarta.faces.ViewState=$VIEW_STATE"
         SIGNED_IN="Cookie: $(awk -F'\t' 'NF == 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")"
         curl -s -H "$SIGNED_IN" "$BASE_URL/" | grep -q 'Your account' || fail "Could not sign in the demo staff account"
-        load "API search /api/v1/products?q=shirt" "$C" "$BASE_URL/api/v1/products?q=shirt" -s "$WRK_DIR/report.lua"
-        load "Listing /c/women/topwear/shirts?size=M" "$C" "$BASE_URL/c/women/topwear/shirts?size=M" -s "$WRK_DIR/report.lua"
-        load "Product /p/$SLUG" "$C" "$BASE_URL/p/$SLUG" -s "$WRK_DIR/report.lua"
-        load "Search page /search?q=shirt" "$C" "$BASE_URL/search?q=shirt" -s "$WRK_DIR/report.lua"
-        load "Home /" "$C" "$BASE_URL/" -s "$WRK_DIR/report.lua"
+        load "API search /api/v1/products?q=shirt" "$C" "$BASE_URL/api/v1/products?q=shirt" -s "$WRK_DIR/common.lua"
+        load "Listing /c/women/topwear/shirts?size=M" "$C" "$BASE_URL/c/women/topwear/shirts?size=M" -s "$WRK_DIR/common.lua"
+        load "Product /p/$SLUG" "$C" "$BASE_URL/p/$SLUG" -s "$WRK_DIR/common.lua"
+        load "Search page /search?q=shirt" "$C" "$BASE_URL/search?q=shirt" -s "$WRK_DIR/common.lua"
+        load "Home /" "$C" "$BASE_URL/" -s "$WRK_DIR/common.lua"
         WRK_HEADERS="Cookie: $BAG" load "Listing, with a bag" "$C" "$BASE_URL/c/women/topwear/shirts?size=M" -s "$WRK_DIR/get.lua"
         WRK_HEADERS="Cookie: $BAG" load "Product, with a bag" "$C" "$BASE_URL/p/$SLUG" -s "$WRK_DIR/get.lua"
         WRK_HEADERS="$SIGNED_IN" load "Listing, signed in" "$C" "$BASE_URL/c/women/topwear/shirts?size=M" -s "$WRK_DIR/get.lua"
         WRK_HEADERS="$SIGNED_IN" load "Product, signed in" "$C" "$BASE_URL/p/$SLUG" -s "$WRK_DIR/get.lua"
+    elif [[ "$1" == pos-http ]]; then
+        # Till events from an outside load generator: 5-line events over the SKUs of the first 48
+        # shirts (about 280), at BENCH_CONCURRENCY (16) clients.
+        mapfile -t SKUS < <(shirt_skus all)
+        export WRK_SKUS WRK_TILL_KEY WRK_LINES="${BENCH_LINES:-5}"
+        WRK_SKUS="$(IFS=,; echo "${SKUS[*]}")"
+        WRK_TILL_KEY="$(sed -n 's/.*"BLR-01".*"apiKey": *"\([^"]*\)".*/\1/p' "$RUN_DIR/demo-credentials.json")"
+        for C in ${BENCH_CONCURRENCY:-16}; do
+            load "POST /api/v1/pos/events, $WRK_LINES lines over ${#SKUS[@]} SKUs" "$C" "$BASE_URL" -s "$WRK_DIR/pos-events.lua"
+        done
     else
         exempt_loopback
         # The SKUs of the first 48 shirts: plenty of stock for each (a receipt of 100,000 units at
         # BLR-01 through the till door), then checkouts spread over all of them, and then all on
         # the first one (a single hot SKU: every checkout takes the same stock row's lock, twice).
-        SKUS=()
-        for PAGE in 1 2; do
-            for SLUG in $(curl -sf "$BASE_URL/api/v1/products?q=shirt&page=$PAGE" | grep -o '"slug":"[^"]*"' | cut -d'"' -f4); do
-                SKUS+=("$(curl -sf "$BASE_URL/api/v1/products/$SLUG" | grep -o '"sku":"[^"]*"' | head -1 | cut -d'"' -f4)")
-            done
-        done
+        mapfile -t SKUS < <(shirt_skus first)
         LINES="$(printf '{"sku":"%s","quantity":100000},' "${SKUS[@]}")"
         BLR_KEY="$(sed -n 's/.*"BLR-01".*"apiKey": *"\([^"]*\)".*/\1/p' "$RUN_DIR/demo-credentials.json")"
         curl -sf -o /dev/null -X POST "$BASE_URL/api/v1/pos/events" -H "Authorization: Bearer $BLR_KEY" \

@@ -1,21 +1,8 @@
 -- POST /api/v1/checkout as a guest with the test gateway: one line of a SKU drawn from WRK_SKUS
 -- (comma-separated), a new Idempotency-Key and email each time.
-dofile(os.getenv("WRK_DIR") .. "/report.lua")
-local skus = {}
-for sku in string.gmatch(os.getenv("WRK_SKUS") or "", "[^,]+") do
-  table.insert(skus, sku)
-end
+dofile(os.getenv("WRK_DIR") .. "/common.lua")
+local skus = list("WRK_SKUS")
 local counter = 0
-local ids = 0
-
-function setup(thread)
-  ids = ids + 1
-  thread:set("thread_id", ids)
-end
-
-function init(args)
-  math.randomseed(os.time() * 100 + thread_id)
-end
 
 function request()
   counter = counter + 1
