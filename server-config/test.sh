@@ -52,8 +52,8 @@ configure_properties "$ADMIN_PORT" "selvedge.demo.mode=true"
 # The suite sends from 127.0.0.1 far more than one shopper would; the per-client limits are tested
 # from other loopback addresses (127.0.0.2 and up), to which they apply.
 configure_properties "$ADMIN_PORT" "selvedge.limits.exempt-clients=127.0.0.1"
-# Orders left on a provider's page are asked about every 10 s once 20 s old (5 min and 2 min live).
-configure_properties "$ADMIN_PORT" "selvedge.payment.sweep-seconds=10:selvedge.payment.ask-after-seconds=20"
+# Orders left on a provider's page are asked about every 3 s once 6 s old (5 min and 2 min live).
+configure_properties "$ADMIN_PORT" "selvedge.payment.sweep-seconds=3:selvedge.payment.ask-after-seconds=6"
 # The card gateways talk to the tests' fakes of their APIs (WireMock, started by the tests).
 STRIPE_FAKE_PORT=20091
 RAZORPAY_FAKE_PORT=20092

@@ -147,6 +147,11 @@ public class SaleSpikeSimulation extends Simulation {
             .acceptEncodingHeader("gzip, deflate")
             .userAgentHeader("Selvedge benchmark (Gatling)");
 
+    /** The stores' POS middleware keeps its connections open and sends every till's events. */
+    private final HttpProtocolBuilder middleware = http.baseUrl(BASE_URL)
+            .userAgentHeader("Selvedge benchmark (Gatling, tills)")
+            .shareConnections();
+
     private static final String CHECKOUT = """
             {"email":"#{email}",
              "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
@@ -194,9 +199,9 @@ public class SaleSpikeSimulation extends Simulation {
         setUp(
                 shop.injectClosed(
                         rampConcurrentUsers(10).to(USERS).during(RAMP),
-                        constantConcurrentUsers(USERS).during(STEADY)),
-                tills.injectOpen(constantUsersPerSec(TILL_RATE).during(RAMP.plus(STEADY))))
-                .protocols(protocol)
+                        constantConcurrentUsers(USERS).during(STEADY)).protocols(protocol),
+                tills.injectOpen(constantUsersPerSec(TILL_RATE).during(RAMP.plus(STEADY)))
+                        .protocols(middleware))
                 .assertions(global().failedRequests().count().is(0L));
     }
 }

@@ -250,7 +250,7 @@ class StripeGatewayIT extends ShopDeployment {
                 checkout(UUID.randomUUID().toString(), "gone-" + fixture.token + "@example.in", 1)
                         .json()
                         .getString("orderNumber");
-        // No return, no webhook: the shop asks Stripe by itself (every 10 s in the tests).
+        // No return, no webhook: the shop asks Stripe by itself (every 3 s in the tests).
         StripeFake.sessionIs(stripe, session, number, "paid", "complete");
         long deadline = System.currentTimeMillis() + 60_000;
         while (!orderStatus(number).equals("CONFIRMED") && System.currentTimeMillis() < deadline) {

@@ -1,7 +1,7 @@
 package dev.selvedge.web.api;
 
 import dev.selvedge.catalog.CatalogService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The brands the shop carries, by name. */
 @Path("/brands")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BrandsResource {
 

@@ -6,6 +6,7 @@ import dev.selvedge.ordering.CartService;
 import dev.selvedge.pricing.Quote;
 import dev.selvedge.web.shop.BagCookie;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * first add). Writes take JSON only, so another site's form cannot post here (and the cookies are
  * SameSite=Lax). Prices are the server's.
  */
+@ApplicationScoped
 @Path("/cart")
 @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
 public class CartResource {

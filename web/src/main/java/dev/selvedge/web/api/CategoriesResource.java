@@ -2,7 +2,7 @@ package dev.selvedge.web.api;
 
 import dev.selvedge.catalog.CatalogService;
 import dev.selvedge.catalog.CategoryNode;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +12,7 @@ import java.util.List;
 
 /** The category tree; a category's path is what {@code GET /products?category=} takes. */
 @Path("/categories")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CategoriesResource {
 

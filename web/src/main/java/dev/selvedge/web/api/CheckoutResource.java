@@ -4,6 +4,7 @@ import dev.selvedge.ordering.CheckoutAnswer;
 import dev.selvedge.ordering.CheckoutRequest;
 import dev.selvedge.ordering.CheckoutService;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * {@code POST /api/v1/checkout}: places an order for the mobile app (and the tests), once per
  * {@code Idempotency-Key}. Prices and totals in the request are ignored; the server's are used.
  */
+@ApplicationScoped
 @Path("/checkout")
 public class CheckoutResource {
 

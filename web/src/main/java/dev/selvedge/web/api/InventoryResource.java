@@ -2,7 +2,7 @@ package dev.selvedge.web.api;
 
 import dev.selvedge.inventory.InventoryService;
 import dev.selvedge.inventory.InventoryService.SkuStock;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The stock truth of a SKU, live (never cached). */
 @Path("/inventory")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class InventoryResource {
 

@@ -2,6 +2,7 @@ package dev.selvedge.web.api;
 
 import dev.selvedge.ordering.PaymentWebhooks;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * notifications. The body is read as sent (signatures are over the exact bytes). 200 once taken (a
  * repeat too); 400 problem details when the signature does not check out (kept for staff).
  */
+@ApplicationScoped
 @Path("/payments/{gateway}/webhook")
 public class PaymentWebhooksResource {
 

@@ -4,7 +4,7 @@ import dev.selvedge.inventory.PosDeadLetters;
 import dev.selvedge.inventory.PosEventRejected;
 import dev.selvedge.inventory.PosEventService;
 import dev.selvedge.inventory.PosTerminal;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * event that cannot be applied as sent (nothing of it is applied then).
  */
 @Path("/pos")
-@RequestScoped
+@ApplicationScoped
 public class PosEventsResource {
 
     @Inject private TillKeys tills;

@@ -6,7 +6,7 @@ import dev.selvedge.catalog.ProductQuery;
 import dev.selvedge.catalog.SearchResult;
 import dev.selvedge.catalog.SearchResult.FacetCount;
 import dev.selvedge.catalog.SearchResult.Swatch;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The catalogue: search with facets, and one product with its SKUs, pictures and size chart. */
 @Path("/products")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductsResource {
 

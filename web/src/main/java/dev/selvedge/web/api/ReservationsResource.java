@@ -3,7 +3,7 @@ package dev.selvedge.web.api;
 import dev.selvedge.inventory.Reservation;
 import dev.selvedge.inventory.ReservationRequest;
 import dev.selvedge.inventory.ReservationService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * their own. The shop's checkout holds its own stock, not through this API.
  */
 @Path("/reservations")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ReservationsResource {
 

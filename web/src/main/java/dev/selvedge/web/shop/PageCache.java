@@ -22,14 +22,21 @@ import org.omnifaces.servlet.BufferedHttpServletResponse;
 
 /**
  * A full-page cache for the browsing pages (home, categories, search, products), in the spirit of
- * Magento's behind Varnish: a page rendered for a visitor who is not signed in is kept by its
- * address ({@link CachedPages}) and served to everyone who asks for it next, with a fresh script
- * nonce and the visitor's own account link and bag count ({@link VisitorLinks}) put in. A page
+ * Magento's behind Varnish: a rendered page is kept by its address ({@link CachedPages}) and served
+ * to everyone who asks for it next, with a fresh script nonce and the visitor's own account link
+ * and bag count ({@link VisitorLinks}) put in place of those it was rendered with. Whatever else a
+ * page shows must be the same for every visitor, or the page marks itself {@link #PRIVATE}. A page
  * older than its freshness is rendered again by one request while the others still get the kept
  * copy, up to its maximum age; a stock change of a shown SKU drops it at once. Prices and stock are
  * checked live again when something is put in the bag and at checkout.
  */
 public class PageCache extends HttpFilter {
+
+    /**
+     * Request attribute: set (to anything) by a page bean that rendered something of this visitor's
+     * own outside {@link VisitorLinks}; such a page is never kept.
+     */
+    public static final String PRIVATE = "selvedge.pageCache.private";
 
     /** Request attribute: the SKUs whose stock a page shows (set by the page's bean). */
     public static final String SKUS = "selvedge.pageCache.skus";
@@ -133,7 +140,7 @@ public class PageCache extends HttpFilter {
         boolean keep =
                 capture.getStatus() == HttpServletResponse.SC_OK
                         && !capture.setCookie
-                        && request.getRemoteUser() == null
+                        && request.getAttribute(PRIVATE) == null
                         && !startedSession(request)
                         && contentType != null
                         && contentType.startsWith("text/html");
