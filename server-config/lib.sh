@@ -448,16 +448,11 @@ ACL
 # Writes standard input to a file readable by its owner only.
 umask_write() { (umask 077; cat > "$1"); }
 
-# Request threads: Payara's default http-thread-pool has at most 5, too few for a shop. Stateless
-# beans: the pool keeps up to 32 instances of each by default and makes (and throws away) one more
-# for every call beyond that; under load every such instance's injection went through the EAR's
-# class loader lock (seen in JFR during the sale-spike benchmark), so the pools are bigger than the
-# request threads and the MDB sessions together.
+# Request threads: Payara's default http-thread-pool has at most 5, too few for a shop.
 configure_threads() {
     local port="$1"
     asadmin_at "$port" set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64 >/dev/null
     asadmin_at "$port" set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=16 >/dev/null
-    asadmin_at "$port" set configs.config.server-config.ejb-container.max-pool-size=128 >/dev/null
 }
 
 # Application settings, read through MicroProfile Config as system properties.
