@@ -10,9 +10,12 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * The bridge's durable outbox, an SQLite file synced to disk at every commit: an event accepted
- * from the till is on disk before the till hears "queued", and stays until the shop has answered
- * it. Events leave in the order they came (the sequence), each event id once.
+ * The bridge's durable outbox, an SQLite file: an event accepted from the till is synced to disk
+ * before the till hears "queued", and stays until the shop has answered it. Events leave in the
+ * order they came (the sequence), each event id once. That an event was tried or applied is written
+ * without waiting for the disk (a second connection): a power cut may forget it, and the event is
+ * sent again, which the shop answers as a duplicate without applying it twice. It halves the disk
+ * syncs per event.
  */
 final class Outbox implements AutoCloseable {
 
@@ -23,6 +26,7 @@ final class Outbox implements AutoCloseable {
     record Counts(long pending, long sent, long rejected) {}
 
     private final Connection db;
+    private final Connection marks;
 
     Outbox(Path file) throws SQLException {
         db = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -41,6 +45,11 @@ final class Outbox implements AutoCloseable {
                             + " queued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
                             + " done_at TEXT)");
             st.execute("CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (status, seq)");
+        }
+        marks = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement st = marks.createStatement()) {
+            // NORMAL in WAL mode: safe against a crash of the bridge, not against a power cut.
+            st.execute("PRAGMA synchronous=NORMAL");
         }
     }
 
@@ -68,21 +77,25 @@ final class Outbox implements AutoCloseable {
     }
 
     synchronized void attempted(long seq) throws SQLException {
-        update("UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?", null, seq);
+        update(marks, "UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?", null, seq);
     }
 
     /** The shop applied it (or had applied it before): done. */
     synchronized void sent(long seq, String answer) throws SQLException {
         update(
+                marks,
                 "UPDATE outbox SET status = 'SENT', answer = ?, done_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE seq = ?",
-                answer == null ? "" : answer, seq);
+                answer == null ? "" : answer,
+                seq);
     }
 
     /** The shop refused it for good (it keeps it for its staff too); kept here with the answer. */
     synchronized void rejected(long seq, String answer) throws SQLException {
         update(
+                db,
                 "UPDATE outbox SET status = 'REJECTED', answer = ?, done_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE seq = ?",
-                answer == null ? "" : answer, seq);
+                answer == null ? "" : answer,
+                seq);
     }
 
     synchronized Counts counts() throws SQLException {
@@ -96,8 +109,9 @@ final class Outbox implements AutoCloseable {
         }
     }
 
-    private void update(String sql, String text, long seq) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement(sql)) {
+    private static void update(Connection c, String sql, String text, long seq)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
             int i = 1;
             if (text != null) {
                 st.setString(i++, text);
@@ -109,6 +123,7 @@ final class Outbox implements AutoCloseable {
 
     @Override
     public synchronized void close() throws SQLException {
+        marks.close();
         db.close();
     }
 }
