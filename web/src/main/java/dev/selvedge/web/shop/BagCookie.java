@@ -39,6 +39,11 @@ public class BagCookie {
         return token(request).filter(t -> !carts.heldByAccount(t)).map(CartOwner.Guest::new);
     }
 
+    /** Pieces in this request's bag (0 without one), for the header's count. */
+    public int count(HttpServletRequest request) {
+        return owner(request).map(carts::count).orElse(0);
+    }
+
     /** The bag to change, made (with its cookie) for a guest who has none yet. */
     public CartOwner ownerForChange(HttpServletRequest request, HttpServletResponse response) {
         return owner(request)

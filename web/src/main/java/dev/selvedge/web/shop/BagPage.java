@@ -45,7 +45,7 @@ public class BagPage {
         if (cart != null) {
             return cart.count();
         }
-        return bags.owner(Faces.getRequest()).map(carts::count).orElse(0);
+        return bags.count(Faces.getRequest());
     }
 
     public boolean isSessionEnded() {

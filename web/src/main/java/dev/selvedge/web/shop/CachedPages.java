@@ -123,8 +123,4 @@ public class CachedPages {
                     });
         }
     }
-
-    long size() {
-        return pages.estimatedSize();
-    }
 }

@@ -1,7 +1,5 @@
 package dev.selvedge.web.shop;
 
-import dev.selvedge.ordering.CartService;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,7 +19,6 @@ public class VisitorLinks {
     static final String END = "<!--/visitor-->";
 
     @Inject private BagCookie bags;
-    @EJB private CartService carts;
 
     /** For the page template: this visitor's links, between the markers. */
     public String html(int bagCount) {
@@ -33,8 +30,7 @@ public class VisitorLinks {
 
     /** This visitor's links. */
     String html(HttpServletRequest request) {
-        int count = bags.owner(request).map(carts::count).orElse(0);
-        return html(request.getContextPath(), request.getRemoteUser() != null, count);
+        return html(request.getContextPath(), request.getRemoteUser() != null, bags.count(request));
     }
 
     static String html(String contextPath, boolean signedIn, int bagCount) {
