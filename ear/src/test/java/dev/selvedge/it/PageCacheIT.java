@@ -94,6 +94,16 @@ class PageCacheIT extends ShopDeployment {
         assertThat((System.nanoTime() - changed) / 1_000_000).isLessThan(5_000);
     }
 
+    @Test
+    void anUnknownProductGetsTheShopsNotFoundPageAndIsNotKept() {
+        for (int i = 0; i < 2; i++) {
+            Http.Reply missing = Http.get("/p/" + fixture.token + "-no-such-product");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.body()).contains("We could not find that page");
+            assertThat(missing.header("X-Page-Cache")).isNotEqualTo("hit");
+        }
+    }
+
     /** Asks for the page until it shows what is expected (up to 10 s); the last answer. */
     private Http.Reply awaitPage(Predicate<String> expected) throws InterruptedException {
         return awaitPage(expected, null);

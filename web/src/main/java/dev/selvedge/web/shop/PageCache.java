@@ -168,7 +168,8 @@ public class PageCache extends HttpFilter {
             pages.drop(address);
         }
         response.setHeader("X-Page-Cache", keep ? "miss" : "pass");
-        if (body.length > 0 && !response.isCommitted()) {
+        // After sendError the container renders the error page itself, through the writer.
+        if (body.length > 0 && !capture.sentError && !response.isCommitted()) {
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         }
@@ -199,9 +200,22 @@ public class PageCache extends HttpFilter {
     private static final class Capture extends BufferedHttpServletResponse {
 
         private boolean setCookie;
+        private boolean sentError;
 
         Capture(HttpServletResponse response) {
             super(response);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sentError = true;
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            sentError = true;
+            super.sendError(status, message);
         }
 
         @Override
