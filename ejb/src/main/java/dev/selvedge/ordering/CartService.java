@@ -16,6 +16,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,10 +222,31 @@ public class CartService {
     }
 
     /**
-     * The Idempotency-Key of the order about to be placed from this bag: the same until it changes.
+     * What "Place order" places: the bag, its checkout steps and the Idempotency-Key of the order
+     * about to be placed (the same until the bag changes), read together under the bag's lock. A
+     * press that comes after another press placed the order therefore sees the emptied bag and that
+     * order, never the old lines under a new key (which would place the order twice).
      */
-    public String attemptKey(CartOwner owner) {
+    public Attempt attempt(CartOwner owner) {
         long id = lockOrCreate(owner);
+        Cart cart = cart(owner);
+        if (cart.isEmpty()) {
+            // A press from a review page left open for long finds an empty bag, not an old order.
+            Instant recent = Instant.now().minus(Duration.ofMinutes(10));
+            return new Attempt(
+                    cart,
+                    CheckoutDraft.EMPTY,
+                    null,
+                    placedOrder(owner).filter(o -> o.getCreatedAt().isAfter(recent)));
+        }
+        return new Attempt(cart, draftOf(id), attemptKey(id), Optional.empty());
+    }
+
+    /** The bag as "Place order" found it; {@code placed} only when the bag was already emptied. */
+    public record Attempt(
+            Cart cart, CheckoutDraft draft, String key, Optional<CustomerOrder> placed) {}
+
+    private String attemptKey(long id) {
         return (String)
                 em.createNativeQuery(
                                 "UPDATE cart SET attempt_key = COALESCE(attempt_key, ?1) WHERE id = ?2 RETURNING attempt_key")

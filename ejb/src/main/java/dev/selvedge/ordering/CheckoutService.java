@@ -195,7 +195,20 @@ public class CheckoutService {
      * bag as it was and the next press is a new attempt; a placed order empties the bag.
      */
     public CheckoutAnswer placeFromBag(CartOwner owner, String signedInEmail) {
-        Cart cart = carts.cart(owner);
+        CartService.Attempt attempt = carts.attempt(owner);
+        Cart cart = attempt.cart();
+        if (cart.isEmpty() && attempt.placed().isPresent()) {
+            // Pressed again after the first press placed the order: that order's answer.
+            CustomerOrder placed = attempt.placed().get();
+            return new CheckoutAnswer(
+                    200,
+                    placed.getOrderNumber(),
+                    placed.getStatus().name(),
+                    placed.getTotalMinor(),
+                    placed.getCurrency(),
+                    null,
+                    null);
+        }
         if (!cart.isBuyable()) {
             throw new Rejected(
                     409,
@@ -203,8 +216,8 @@ public class CheckoutService {
                             ? "Your bag is empty."
                             : "Something in your bag cannot be bought as it is: see your bag.");
         }
-        CheckoutDraft draft = carts.draft(owner);
-        String key = carts.attemptKey(owner);
+        CheckoutDraft draft = attempt.draft();
+        String key = attempt.key();
         CheckoutRequest request =
                 new CheckoutRequest(
                         draft.email(),

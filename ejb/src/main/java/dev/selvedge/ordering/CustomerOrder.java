@@ -196,6 +196,10 @@ public class CustomerOrder {
         return orderNumber;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public OrderStatus getStatus() {
         return status;
     }
