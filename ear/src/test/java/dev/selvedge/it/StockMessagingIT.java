@@ -9,18 +9,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -271,45 +260,13 @@ class StockMessagingIT extends ShopDeployment {
     @Test
     void productPagesFollowTheStockOfTheirSizesLive() throws Exception {
         String navyL = fixture.sku(fixture.linenShirt, "Navy", "L"); // 3
-        BlockingQueue<String> events = new ArrayBlockingQueue<>(100);
-        HttpResponse<InputStream> stream =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        ShopDeployment.baseUrl()
-                                                                + "/api/v1/inventory/live?sku="
-                                                                + navyL))
-                                        .header("Accept", "text/event-stream")
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(stream.statusCode()).isEqualTo(200);
-        Thread reader =
-                new Thread(
-                        () -> {
-                            try (BufferedReader lines =
-                                    new BufferedReader(
-                                            new InputStreamReader(
-                                                    stream.body(), StandardCharsets.UTF_8))) {
-                                String line;
-                                while ((line = lines.readLine()) != null) {
-                                    if (line.startsWith("data:")) {
-                                        events.add(line.substring(5).strip());
-                                    }
-                                }
-                            } catch (Exception closed) {
-                                // The test ended the stream.
-                            }
-                        });
-        reader.setDaemon(true);
-        reader.start();
-        assertThat(events.poll(10, TimeUnit.SECONDS))
-                .isEqualTo("{\"available\":3,\"sku\":\"" + navyL + "\"}");
-
-        fixture.stockAt(navyL, fixture.storeCode(), 1); // any change, even one made in SQL
-        assertThat(events.poll(10, TimeUnit.SECONDS))
-                .isEqualTo("{\"available\":1,\"sku\":\"" + navyL + "\"}");
-        stream.body().close();
+        try (LiveFigures figures = LiveFigures.of(navyL)) {
+            assertThat(figures.nextEvent())
+                    .isEqualTo("{\"available\":3,\"sku\":\"" + navyL + "\"}");
+            fixture.stockAt(navyL, fixture.storeCode(), 1); // any change, even one made in SQL
+            assertThat(figures.nextEvent())
+                    .isEqualTo("{\"available\":1,\"sku\":\"" + navyL + "\"}");
+        }
     }
 
     @Test

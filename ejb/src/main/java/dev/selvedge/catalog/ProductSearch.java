@@ -118,11 +118,18 @@ public class ProductSearch {
      * Recent results by query. Browsing repeats the same listings (a department, a popular search)
      * for many shoppers; counting facets over the whole catalogue costs tens of milliseconds, so an
      * answer is reused for at most {@code selvedge.search.cache.seconds} (10 by default) and
-     * refreshed in the background after a fifth of that while shoppers keep asking for it. Listings
-     * may therefore show stock that is a few seconds old; product pages and the API's product reads
-     * are never cached. 0 turns the cache off.
+     * refreshed in the background after a fifth of that while shoppers keep asking for it. An
+     * answer is never used after a catalogue change (a price, a product, a SKU going out of stock
+     * or back in: {@link CatalogueGeneration}), so stock figures may be a few seconds old but
+     * whether a product is in stock and what it costs are not. Product pages and the API's product
+     * reads are never cached. 0 turns the cache off.
      */
-    private LoadingCache<ProductQuery, SearchResult> recent;
+    private LoadingCache<Key, SearchResult> recent;
+
+    @Inject private CatalogueGeneration generation;
+
+    /** A query as asked under one catalogue generation. */
+    private record Key(ProductQuery query, long generation) {}
 
     @PostConstruct
     void createCache() {
@@ -132,11 +139,11 @@ public class ProductSearch {
                         .expireAfterWrite(Duration.ofSeconds(Math.max(1, cacheSeconds)))
                         .refreshAfterWrite(Duration.ofMillis(Math.max(1, cacheSeconds) * 200L))
                         .executor(executor)
-                        .build(this::execute);
+                        .build(key -> execute(key.query()));
     }
 
     public SearchResult search(ProductQuery query) {
-        return cacheSeconds > 0 ? recent.get(query) : execute(query);
+        return cacheSeconds > 0 ? recent.get(new Key(query, generation.current())) : execute(query);
     }
 
     private SearchResult execute(ProductQuery query) {

@@ -51,6 +51,8 @@ public class PosEventConsumer implements MessageListener {
 
     @Inject private PosTerminals terminals;
 
+    @Inject private FeedHeartbeats heartbeats;
+
     @Inject
     @ConfigProperty(name = "selvedge.pos.jms.max-attempts", defaultValue = "5")
     private int maxAttempts;
@@ -89,7 +91,7 @@ public class PosEventConsumer implements MessageListener {
             // Heard, in a transaction of its own and before this one locks any SKU: the
             // silent-store sweep takes the store's row before the SKUs, so the other way round
             // could wait on each other.
-            events.heartbeat(sender);
+            heartbeats.heard(sender);
             if (body == null) {
                 throw new PosEventRejected(400, "Not a text message; send the event as JSON text");
             }

@@ -1,5 +1,6 @@
 package dev.selvedge.web.api;
 
+import dev.selvedge.inventory.FeedHeartbeats;
 import dev.selvedge.inventory.PosDeadLetters;
 import dev.selvedge.inventory.PosEventRejected;
 import dev.selvedge.inventory.PosEventService;
@@ -33,6 +34,8 @@ public class PosEventsResource {
 
     @Inject private PosEventService events;
 
+    @Inject private FeedHeartbeats heartbeats;
+
     @Inject private PosDeadLetters deadLetters;
 
     @Context private UriInfo uri;
@@ -49,7 +52,7 @@ public class PosEventsResource {
         PosTerminal terminal = terminal(authorization);
         try {
             JsonObject answer = events.apply(terminal, PosDeadLetters.parse(body));
-            events.heartbeat(terminal);
+            heartbeats.heard(terminal);
             return Response.ok(answer, MediaType.APPLICATION_JSON).build();
         } catch (PosEventRejected e) {
             // Nothing is lost: staff see the refused event and can replay it once fixed.
@@ -69,6 +72,7 @@ public class PosEventsResource {
             summary =
                     "A till or store bridge saying it is alive (no body): keeps the store's feed fresh")
     public Response heartbeat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        // Always recorded: a feed that only beats should never look silent.
         events.heartbeat(terminal(authorization));
         return Response.noContent().build();
     }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,7 +24,8 @@ final class CachedPage {
     private final Hole[] holes;
     private final String contentType;
     private final List<String[]> policies;
-    private final Set<String> skus;
+    private final Map<String, Integer> shown;
+    private final long generation;
     private final long renderedAt;
     private final AtomicBoolean refreshing = new AtomicBoolean();
 
@@ -33,26 +34,30 @@ final class CachedPage {
             Hole[] holes,
             String contentType,
             List<String[]> policies,
-            Set<String> skus,
+            Map<String, Integer> shown,
+            long generation,
             long renderedAt) {
         this.pieces = pieces;
         this.holes = holes;
         this.contentType = contentType;
         this.policies = policies;
-        this.skus = skus;
+        this.shown = shown;
+        this.generation = generation;
         this.renderedAt = renderedAt;
     }
 
     /**
      * A page as rendered for a visitor, with the nonce it was rendered with (null if none) and its
-     * Content-Security-Policy headers.
+     * Content-Security-Policy headers, the stock figures it shows by SKU, and the catalogue
+     * generation it was rendered under.
      */
     static CachedPage of(
             String html,
             String nonce,
             String contentType,
             Collection<String> policyHeaders,
-            Set<String> skus,
+            Map<String, Integer> shown,
+            long generation,
             long renderedAt) {
         List<byte[]> pieces = new ArrayList<>();
         List<Hole> holes = new ArrayList<>();
@@ -93,7 +98,8 @@ final class CachedPage {
                 holes.toArray(Hole[]::new),
                 contentType,
                 policies,
-                Set.copyOf(skus),
+                Map.copyOf(shown),
+                generation,
                 renderedAt);
     }
 
@@ -123,9 +129,14 @@ final class CachedPage {
         return false;
     }
 
-    /** The SKUs whose stock the page shows: a change of one drops the page. */
-    Set<String> skus() {
-        return skus;
+    /** The stock figure the page shows for each SKU it shows one of (as the page shows it). */
+    Map<String, Integer> shown() {
+        return shown;
+    }
+
+    /** The catalogue generation it was rendered under: under a later one it is out of date. */
+    long generation() {
+        return generation;
     }
 
     long ageNanos(long now) {

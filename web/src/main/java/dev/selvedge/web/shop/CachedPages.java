@@ -3,6 +3,7 @@ package dev.selvedge.web.shop;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.selvedge.catalog.CatalogueGeneration;
 import dev.selvedge.web.api.LiveStock;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The rendered browsing pages {@link PageCache} keeps, by address: at most {@code max-megabytes}
- * (least used dropped first), none older than {@code max-age-ms}. A stock change of a SKU that a
- * kept page shows drops that page as soon as the change reaches this server.
+ * The rendered browsing pages {@link PageCache} keeps, by address, at most {@code max-megabytes}
+ * (least used dropped first). A page is kept until what it shows changes: a catalogue change (a
+ * price, a product, a category, a SKU going out of stock or back in: {@link CatalogueGeneration})
+ * puts every kept page out of date, and a stock figure that a product page shows differently now
+ * (see {@link ProductPage#shown}) drops that page as soon as the change reaches this server. The
+ * ages are only a safety net in case a change message is lost.
  */
 @ApplicationScoped
 public class CachedPages {
@@ -28,7 +32,7 @@ public class CachedPages {
 
     /** Served as it is for this long after rendering. */
     @Inject
-    @ConfigProperty(name = "selvedge.page-cache.fresh-ms", defaultValue = "1000")
+    @ConfigProperty(name = "selvedge.page-cache.fresh-ms", defaultValue = "300000")
     long freshMillis;
 
     /**
@@ -36,18 +40,19 @@ public class CachedPages {
      * again; never older.
      */
     @Inject
-    @ConfigProperty(name = "selvedge.page-cache.max-age-ms", defaultValue = "3000")
+    @ConfigProperty(name = "selvedge.page-cache.max-age-ms", defaultValue = "600000")
     long maxAgeMillis;
 
     @Inject
     @ConfigProperty(name = "selvedge.page-cache.max-megabytes", defaultValue = "64")
     long maxMegabytes;
 
+    @Inject private CatalogueGeneration generation;
+
     private Cache<String, CachedPage> pages;
     private final Map<String, Set<String>> addressesBySku = new ConcurrentHashMap<>();
-    // When each SKU last changed (System.nanoTime), so that a page rendered while its stock
-    // changed is not kept: one entry per SKU that changed since the start.
-    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
+    // The last stock figure heard of each SKU, as a page shows it: one entry per SKU that changed.
+    private final Map<String, Integer> lastShown = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -73,40 +78,66 @@ public class CachedPages {
         return maxAgeMillis * 1_000_000;
     }
 
-    CachedPage get(String address) {
-        return pages.getIfPresent(address);
+    /** The catalogue generation a page rendered now is rendered under. */
+    long generation() {
+        return generation.current();
     }
 
-    /** Keeps a page rendered since {@code renderStart}, unless a SKU it shows changed since. */
-    void put(String address, CachedPage page, long renderStart) {
-        for (String sku : page.skus()) {
-            Long changed = changedAt.get(sku);
-            if (changed != null && changed - renderStart >= 0) {
-                pages.invalidate(address);
-                return;
-            }
+    /** The kept page, unless the catalogue changed since it was rendered. */
+    CachedPage get(String address) {
+        CachedPage page = pages.getIfPresent(address);
+        if (page != null && page.generation() != generation.current()) {
+            pages.asMap().remove(address, page);
+            return null;
         }
-        for (String sku : page.skus()) {
+        return page;
+    }
+
+    /**
+     * Keeps a page, unless the catalogue or a stock figure it shows changed while it was rendered.
+     * The page is indexed and put before the figures heard are compared, and a figure is recorded
+     * before the pages are compared with it, so a change is never missed in between.
+     */
+    void put(String address, CachedPage page) {
+        if (page.generation() != generation.current()) {
+            pages.invalidate(address);
+            return;
+        }
+        for (String sku : page.shown().keySet()) {
             addressesBySku.computeIfAbsent(sku, s -> ConcurrentHashMap.newKeySet()).add(address);
         }
         pages.put(address, page);
+        for (Map.Entry<String, Integer> figure : page.shown().entrySet()) {
+            Integer heard = lastShown.get(figure.getKey());
+            if (heard != null && !heard.equals(figure.getValue())) {
+                pages.asMap().remove(address, page);
+                return;
+            }
+        }
     }
 
     void drop(String address) {
         pages.invalidate(address);
     }
 
-    /** Every page dropped: after a change that many pages show (prices, the catalogue). */
+    /** Every page dropped. */
     public void clear() {
         pages.invalidateAll();
     }
 
-    /** A SKU's stock changed: the pages that show it are made again at their next view. */
+    /** A SKU's stock changed: the pages that now show it differently are made again. */
     void stockChanged(@Observes LiveStock.Figure change) {
-        changedAt.put(change.sku(), System.nanoTime());
-        Set<String> addresses = addressesBySku.remove(change.sku());
-        if (addresses != null) {
-            pages.invalidateAll(addresses);
+        Integer shown = ProductPage.shown(change.available());
+        lastShown.put(change.sku(), shown);
+        Set<String> addresses = addressesBySku.get(change.sku());
+        if (addresses == null) {
+            return;
+        }
+        for (String address : addresses) {
+            CachedPage page = pages.getIfPresent(address);
+            if (page != null && !shown.equals(page.shown().get(change.sku()))) {
+                pages.asMap().remove(address, page);
+            }
         }
     }
 
@@ -114,7 +145,7 @@ public class CachedPages {
         if (page == null || cause == RemovalCause.REPLACED) {
             return;
         }
-        for (String sku : page.skus()) {
+        for (String sku : page.shown().keySet()) {
             addressesBySku.computeIfPresent(
                     sku,
                     (s, addresses) -> {

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.omnifaces.servlet.BufferedHttpServletResponse;
@@ -25,9 +25,8 @@ import org.omnifaces.servlet.BufferedHttpServletResponse;
  * Magento's behind Varnish: a rendered page is kept by its address ({@link CachedPages}) and served
  * to everyone who asks for it next, with a fresh script nonce and the visitor's own account link
  * and bag count ({@link VisitorLinks}) put in place of those it was rendered with. Whatever else a
- * page shows must be the same for every visitor, or the page marks itself {@link #PRIVATE}. A page
- * older than its freshness is rendered again by one request while the others still get the kept
- * copy, up to its maximum age; a stock change of a shown SKU drops it at once. Prices and stock are
+ * page shows must be the same for every visitor, or the page marks itself {@link #PRIVATE}. A kept
+ * page is served until what it shows changes (see {@link CachedPages}); prices and stock are
  * checked live again when something is put in the bag and at checkout.
  */
 public class PageCache extends HttpFilter {
@@ -38,7 +37,10 @@ public class PageCache extends HttpFilter {
      */
     public static final String PRIVATE = "selvedge.pageCache.private";
 
-    /** Request attribute: the SKUs whose stock a page shows (set by the page's bean). */
+    /**
+     * Request attribute: the stock figures a page shows, by SKU, as it shows them (a {@code
+     * Map<String, Integer>} set by the page's bean).
+     */
     public static final String SKUS = "selvedge.pageCache.skus";
 
     private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
@@ -58,6 +60,7 @@ public class PageCache extends HttpFilter {
         String address = address(request);
         CachedPage page = pages.get(address);
         long now = System.nanoTime();
+        long generation = pages.generation();
         if (page != null) {
             long age = page.ageNanos(now);
             boolean fresh = age < pages.freshNanos();
@@ -66,7 +69,7 @@ public class PageCache extends HttpFilter {
                 return;
             }
         }
-        render(address, request, response, chain, now);
+        render(address, request, response, chain, generation, now);
     }
 
     private static boolean isBrowsing(HttpServletRequest request) {
@@ -131,6 +134,7 @@ public class PageCache extends HttpFilter {
             HttpServletRequest request,
             HttpServletResponse response,
             FilterChain chain,
+            long generation,
             long start)
             throws IOException, ServletException {
         Capture capture = new Capture(response);
@@ -161,9 +165,9 @@ public class PageCache extends HttpFilter {
                             nonce,
                             contentType,
                             policies,
-                            skus(request),
-                            start),
-                    start);
+                            shown(request),
+                            generation,
+                            start));
         } else {
             pages.drop(address);
         }
@@ -191,9 +195,9 @@ public class PageCache extends HttpFilter {
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<String> skus(HttpServletRequest request) {
-        Object skus = request.getAttribute(SKUS);
-        return skus instanceof Collection<?> c ? Set.copyOf((Collection<String>) c) : Set.of();
+    private static Map<String, Integer> shown(HttpServletRequest request) {
+        Object shown = request.getAttribute(SKUS);
+        return shown instanceof Map<?, ?> m ? (Map<String, Integer>) m : Map.of();
     }
 
     /** The page as rendered, held back, and whether it set a cookie (then it is not kept). */

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The product page at {@code /p/<slug>?colour=}: gallery, colours, sizes, size chart, price. */
 @Named
@@ -43,9 +44,14 @@ public class ProductPage {
             }
             return;
         }
-        // A kept copy of this page is dropped when the stock of one of these changes.
+        // A kept copy of this page is dropped when one of these figures would show differently.
         context.getRequestMap()
-                .put(PageCache.SKUS, product.variants().stream().map(VariantView::sku).toList());
+                .put(
+                        PageCache.SKUS,
+                        product.variants().stream()
+                                .collect(
+                                        Collectors.toMap(
+                                                VariantView::sku, v -> shown(v.available()))));
         String asked = context.getRequestParameterMap().get("colour");
         colour =
                 getColours().stream()
@@ -89,6 +95,20 @@ public class ProductPage {
 
     public VariantView getPriced() {
         return getSizes().get(0);
+    }
+
+    /**
+     * A SKU's stock as the page shows it: exactly up to 5 ("3 left", "Only 5 left" when the
+     * colour's sizes add up to no more), then just "in stock". Beyond the cap a change of the
+     * figure changes nothing on the page, so a kept copy stays good.
+     */
+    public static int shown(int available) {
+        return Math.min(available, 6);
+    }
+
+    /** For the page's script, which adds the sizes' figures up for the badge. */
+    public int shownOf(VariantView variant) {
+        return shown(variant.available());
     }
 
     public int getAvailable() {
