@@ -64,6 +64,18 @@ psql_admin() {
     PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres "$@"
 }
 
+# The stock tables change at every sale and till event; without autovacuum their dead rows pile up
+# and every stock write slows down within hours (this machine's PostgreSQL comes with it off).
+ensure_autovacuum() {
+    if [[ "$(psql_admin -Atc 'SHOW autovacuum')" != on ]]; then
+        if psql_admin -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >/dev/null; then
+            log "PostgreSQL's autovacuum was off: turned it on (ALTER SYSTEM, for the whole server)"
+        else
+            log "WARNING: PostgreSQL's autovacuum is off and could not be turned on; stock writes will slow down over time"
+        fi
+    fi
+}
+
 # Local trust authentication may lack the role we connect as; the postgres superuser adds it.
 ensure_db_role() {
     if PGPASSWORD="$DB_PASSWORD" psql -X -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc 'SELECT 1' >/dev/null 2>&1; then

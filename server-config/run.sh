@@ -21,6 +21,7 @@ log "Building"
 
 ensure_postgres
 ensure_db_role
+ensure_autovacuum
 ensure_database "$DB_NAME"
 # The shop connects as its own role with a generated password, not as the superuser.
 APP_DB_PASSWORD="$(secret "$DOMAIN" db-password)"
