@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +17,12 @@ import java.util.Optional;
  * order they came (the sequence), each event id once. That an event was tried or applied is written
  * without waiting for the disk (a second connection): a power cut may forget it, and the event is
  * sent again, which the shop answers as a duplicate without applying it twice. It halves the disk
- * syncs per event.
+ * syncs per event, and the sender writes them for many events at once. Events that tills hand in
+ * while a sync is under way are queued together in the next transaction (group commit): one sync
+ * for all of them, however many tills a store has.
+ *
+ * <p>The sender uses only the second connection (what is next, what was tried or applied), so it
+ * never waits for a till's sync in this process; SQLite itself lets one of them write at a time.
  */
 final class Outbox implements AutoCloseable {
 
@@ -27,6 +34,23 @@ final class Outbox implements AutoCloseable {
 
     private final Connection db;
     private final Connection marks;
+
+    /** An event handed in, waiting for the transaction that queues it. */
+    private static final class Handed {
+        final String eventId;
+        final String body;
+        boolean done;
+        boolean added;
+        SQLException failure;
+
+        Handed(String eventId, String body) {
+            this.eventId = eventId;
+            this.body = body;
+        }
+    }
+
+    private final Object committing = new Object();
+    private List<Handed> handed = new ArrayList<>(); // guarded by this
 
     Outbox(Path file) throws SQLException {
         db = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -54,52 +78,148 @@ final class Outbox implements AutoCloseable {
     }
 
     /** Queues an event; false when its id was queued before (a till sending it twice). */
-    synchronized boolean add(String eventId, String body) throws SQLException {
-        try (PreparedStatement st =
-                db.prepareStatement(
-                        "INSERT OR IGNORE INTO outbox (event_id, body) VALUES (?, ?)")) {
-            st.setString(1, eventId);
-            st.setString(2, body);
-            return st.executeUpdate() == 1;
+    boolean add(String eventId, String body) throws SQLException {
+        Handed mine = new Handed(eventId, body);
+        synchronized (this) {
+            handed.add(mine);
+        }
+        synchronized (committing) {
+            if (!mine.done) {
+                // Whoever commits next takes every event handed in so far.
+                List<Handed> batch;
+                synchronized (this) {
+                    batch = handed;
+                    handed = new ArrayList<>();
+                }
+                commit(batch);
+            }
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.added;
+    }
+
+    private void commit(List<Handed> batch) {
+        synchronized (db) {
+            try {
+                db.setAutoCommit(false);
+                try (PreparedStatement st =
+                        db.prepareStatement(
+                                "INSERT OR IGNORE INTO outbox (event_id, body) VALUES (?, ?)")) {
+                    for (Handed event : batch) {
+                        st.setString(1, event.eventId);
+                        st.setString(2, event.body);
+                        event.added = st.executeUpdate() == 1;
+                    }
+                }
+                db.commit();
+            } catch (SQLException e) {
+                rollback();
+                batch.forEach(event -> event.failure = e);
+            } finally {
+                batch.forEach(event -> event.done = true);
+                try {
+                    db.setAutoCommit(true);
+                } catch (SQLException e) {
+                    batch.forEach(event -> event.failure = e);
+                }
+            }
+        }
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // The commit failed already; its failure is what the tills hear.
         }
     }
 
     /** The oldest event not yet answered by the shop. */
-    synchronized Optional<Pending> next() throws SQLException {
-        try (PreparedStatement st =
-                        db.prepareStatement(
-                                "SELECT seq, event_id, body FROM outbox WHERE status = 'PENDING' ORDER BY seq LIMIT 1");
-                ResultSet rs = st.executeQuery()) {
-            return rs.next()
-                    ? Optional.of(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                    : Optional.empty();
+    Optional<Pending> next() throws SQLException {
+        return pendingAfter(0, 1).stream().findFirst();
+    }
+
+    /** Up to {@code max} events not yet answered, oldest first, after sequence {@code seq}. */
+    List<Pending> pendingAfter(long seq, int max) throws SQLException {
+        synchronized (marks) {
+            try (PreparedStatement st =
+                    marks.prepareStatement(
+                            "SELECT seq, event_id, body FROM outbox WHERE status = 'PENDING' AND seq > ?"
+                                    + " ORDER BY seq LIMIT ?")) {
+                st.setLong(1, seq);
+                st.setInt(2, max);
+                List<Pending> pending = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+                return pending;
+            }
         }
     }
 
-    synchronized void attempted(long seq) throws SQLException {
-        update(marks, "UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?", null, seq);
+    /** A try that got no answer for good (no line, the shop restarting). */
+    void attempted(long seq) throws SQLException {
+        synchronized (marks) {
+            update(marks, "UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?", null, seq);
+        }
     }
 
     /** The shop applied it (or had applied it before): done. */
-    synchronized void sent(long seq, String answer) throws SQLException {
-        update(
-                marks,
-                "UPDATE outbox SET status = 'SENT', answer = ?, done_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE seq = ?",
-                answer == null ? "" : answer,
-                seq);
+    void sent(long seq, String answer) throws SQLException {
+        sent(List.of(new Answered(seq, answer)));
+    }
+
+    /** What the shop answered to an event. */
+    record Answered(long seq, String answer) {}
+
+    /** Several events done, in one transaction. */
+    void sent(List<Answered> answered) throws SQLException {
+        if (answered.isEmpty()) {
+            return;
+        }
+        synchronized (marks) {
+            marks.setAutoCommit(false);
+            try (PreparedStatement st =
+                    marks.prepareStatement(
+                            "UPDATE outbox SET status = 'SENT', answer = ?, done_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE seq = ?")) {
+                for (Answered a : answered) {
+                    st.setString(1, a.answer() == null ? "" : a.answer());
+                    st.setLong(2, a.seq());
+                    st.executeUpdate();
+                }
+                marks.commit();
+            } catch (SQLException e) {
+                marks.rollback();
+                throw e;
+            } finally {
+                marks.setAutoCommit(true);
+            }
+        }
     }
 
     /** The shop refused it for good (it keeps it for its staff too); kept here with the answer. */
-    synchronized void rejected(long seq, String answer) throws SQLException {
-        update(
-                db,
-                "UPDATE outbox SET status = 'REJECTED', answer = ?, done_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE seq = ?",
-                answer == null ? "" : answer,
-                seq);
+    void rejected(long seq, String answer) throws SQLException {
+        synchronized (db) {
+            update(
+                    db,
+                    "UPDATE outbox SET status = 'REJECTED', answer = ?, done_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE seq = ?",
+                    answer == null ? "" : answer,
+                    seq);
+        }
     }
 
-    synchronized Counts counts() throws SQLException {
-        try (Statement st = db.createStatement();
+    Counts counts() throws SQLException {
+        synchronized (marks) {
+            return countsNow();
+        }
+    }
+
+    private Counts countsNow() throws SQLException {
+        try (Statement st = marks.createStatement();
                 ResultSet rs =
                         st.executeQuery(
                                 "SELECT COALESCE(SUM(status = 'PENDING'), 0), COALESCE(SUM(status = 'SENT'), 0),"
@@ -122,8 +242,12 @@ final class Outbox implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        marks.close();
-        db.close();
+    public void close() throws SQLException {
+        synchronized (marks) {
+            marks.close();
+        }
+        synchronized (db) {
+            db.close();
+        }
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  *      [--terminal T1] [--data ./bridge-data] [--listen 127.0.0.1:8765] [--inbox ./inbox] \
  *      [--heartbeat-seconds 30] [--max-pause-ms 5000]
  * java -jar pos-bridge.jar simulate --bridge http://127.0.0.1:8765 --skus A,B,C \
- *      [--count 1000] [--duplicates 0.05] [--rate 0] [--seed 1] [--prefix sim] [--expect out.json]
+ *      [--count 1000] [--duplicates 0.05] [--rate 0] [--tills 1] [--seed 1] [--prefix sim] [--expect out.json]
  * </pre>
  *
  * The key may come from the environment variable SELVEDGE_POS_KEY instead of the command line.
@@ -116,7 +116,8 @@ public final class PosBridge {
                         URI.create(o.getOrDefault("bridge", "http://127.0.0.1:8765")),
                         Integer.parseInt(o.getOrDefault("count", "1000")),
                         Double.parseDouble(o.getOrDefault("duplicates", "0.05")),
-                        Integer.parseInt(o.getOrDefault("rate", "0")));
+                        Integer.parseInt(o.getOrDefault("rate", "0")),
+                        Integer.parseInt(o.getOrDefault("tills", "1")));
         if (o.containsKey("expect")) {
             Simulator.write(expected, Path.of(o.get("expect")));
         }

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A store's tills, for tests and demos: SALE and RECEIPT events of the given SKUs, posted to a
@@ -65,34 +69,74 @@ final class Simulator {
     }
 
     /**
-     * Posts {@code count} events to the bridge at {@code bridge}, sending about {@code
-     * duplicateShare} of them a second time, at most {@code rate} per second (0: no limit). Answers
-     * the net change per SKU that applying each event once makes.
+     * Posts {@code count} events to the bridge at {@code bridge} from {@code tills} tills at once
+     * (each its own share, in its own order), each till sending about {@code duplicateShare} of its
+     * events a second time, at most {@code rate} per second in all (0: no limit). Answers the net
+     * change per SKU that applying each event once makes.
      */
-    Map<String, Integer> run(URI bridge, int count, double duplicateShare, int rate)
+    Map<String, Integer> run(URI bridge, int count, double duplicateShare, int rate, int tills)
             throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         URI events = bridge.resolve("/events");
         Map<String, Integer> expected = new TreeMap<>();
-        List<Made> sent = new ArrayList<>();
-        long start = System.nanoTime();
+        // What each till posts, decided here from the seed, so that a run can be repeated.
+        List<List<String>> posts = new ArrayList<>();
+        List<List<String>> made = new ArrayList<>();
+        for (int t = 0; t < tills; t++) {
+            posts.add(new ArrayList<>());
+            made.add(new ArrayList<>());
+        }
         for (int n = 1; n <= count; n++) {
-            Made made = event(n);
-            post(http, events, made.json());
-            sent.add(made);
-            made.change().forEach((sku, delta) -> expected.merge(sku, delta, Integer::sum));
+            int till = (n - 1) % tills;
+            Made event = event(n);
+            posts.get(till).add(event.json());
+            made.get(till).add(event.json());
+            event.change().forEach((sku, delta) -> expected.merge(sku, delta, Integer::sum));
             if (random.nextDouble() < duplicateShare) {
-                post(http, events, sent.get(random.nextInt(sent.size())).json());
+                List<String> own = made.get(till);
+                posts.get(till).add(own.get(random.nextInt(own.size())));
             }
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(tills);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (List<String> till : posts) {
+                done.add(
+                        threads.submit(
+                                () -> {
+                                    post(http, events, till, rate == 0 ? 0 : rate / (double) tills);
+                                    return null;
+                                }));
+            }
+            for (Future<Void> till : done) {
+                try {
+                    till.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io
+                            ? io
+                            : new IOException("A till failed", e.getCause());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return expected;
+    }
+
+    /** One till: its events in order, at most {@code rate} per second (0: no limit). */
+    private static void post(HttpClient http, URI events, List<String> posts, double rate)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        for (int n = 1; n <= posts.size(); n++) {
+            post(http, events, posts.get(n - 1));
             if (rate > 0) {
-                long due = start + n * 1_000_000_000L / rate;
+                long due = start + (long) (n * 1_000_000_000L / rate);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
             }
         }
-        return expected;
     }
 
     private static void post(HttpClient http, URI events, String json)
