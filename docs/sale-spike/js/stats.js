@@ -6,67 +6,67 @@ pathFormatted: "group_missing-name--1146707516",
 stats: {
     "name": "All Requests",
     "numberOfRequests": {
-        "total": "22488",
-        "ok": "22488",
+        "total": "37502",
+        "ok": "37502",
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "1",
-        "ok": "1",
+        "total": "0",
+        "ok": "0",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "15268",
-        "ok": "15268",
+        "total": "3011",
+        "ok": "3011",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "6526",
-        "ok": "6526",
+        "total": "423",
+        "ok": "423",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "3769",
-        "ok": "3769",
+        "total": "536",
+        "ok": "536",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "5761",
-        "ok": "5761",
+        "total": "182",
+        "ok": "182",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "10296",
-        "ok": "10296",
+        "total": "546",
+        "ok": "546",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "12205",
-        "ok": "12205",
+        "total": "1645",
+        "ok": "1645",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "12928",
-        "ok": "12928",
+        "total": "1984",
+        "ok": "1984",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 1190,
-    "percentage": 5.291711134827463
+    "count": 30309,
+    "percentage": 80.81968961655377
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 768,
-    "percentage": 3.4151547491995733
+    "count": 2088,
+    "percentage": 5.567703055837022
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 20530,
-    "percentage": 91.29313411597296
+    "count": 5105,
+    "percentage": 13.612607327609194
 },
     "group4": {
     "name": "failed",
@@ -75,8 +75,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "197.26",
-        "ok": "197.26",
+        "total": "375.02",
+        "ok": "375.02",
         "ko": "-"
     }
 },
@@ -94,62 +94,62 @@ stats: {
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "46",
-        "ok": "46",
+        "total": "4",
+        "ok": "4",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "14000",
-        "ok": "14000",
+        "total": "2916",
+        "ok": "2916",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "6479",
-        "ok": "6479",
+        "total": "448",
+        "ok": "448",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "3735",
-        "ok": "3735",
+        "total": "561",
+        "ok": "561",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "5612",
-        "ok": "5610",
+        "total": "185",
+        "ok": "185",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "10309",
-        "ok": "10309",
+        "total": "571",
+        "ok": "571",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "12122",
-        "ok": "12122",
+        "total": "1707",
+        "ok": "1707",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "12743",
-        "ok": "12743",
+        "total": "1996",
+        "ok": "1996",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 772,
-    "percentage": 4.288888888888889
+    "count": 14310,
+    "percentage": 79.5
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 678,
-    "percentage": 3.7666666666666666
+    "count": 925,
+    "percentage": 5.138888888888888
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 16550,
-    "percentage": 91.94444444444444
+    "count": 2765,
+    "percentage": 15.36111111111111
 },
     "group4": {
     "name": "failed",
@@ -158,8 +158,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "157.89",
-        "ok": "157.89",
+        "total": "180",
+        "ok": "180",
         "ko": "-"
     }
 }
@@ -171,67 +171,67 @@ pathFormatted: "req_jsf-home--1490858238",
 stats: {
     "name": "JSF home",
     "numberOfRequests": {
-        "total": "937",
-        "ok": "937",
+        "total": "4058",
+        "ok": "4058",
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "82",
-        "ok": "82",
+        "total": "1",
+        "ok": "1",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "14000",
-        "ok": "14000",
+        "total": "2612",
+        "ok": "2612",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "6683",
-        "ok": "6683",
+        "total": "397",
+        "ok": "397",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "3124",
-        "ok": "3124",
+        "total": "500",
+        "ok": "500",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "5924",
-        "ok": "5924",
+        "total": "194",
+        "ok": "194",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "8650",
-        "ok": "8650",
+        "total": "493",
+        "ok": "493",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "12219",
-        "ok": "12219",
+        "total": "1546",
+        "ok": "1546",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "12866",
-        "ok": "12866",
+        "total": "1810",
+        "ok": "1810",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 26,
-    "percentage": 2.774813233724653
+    "count": 3364,
+    "percentage": 82.89797930014787
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 9,
-    "percentage": 0.96051227321238
+    "count": 184,
+    "percentage": 4.534253326761951
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 902,
-    "percentage": 96.26467449306297
+    "count": 510,
+    "percentage": 12.567767373090192
 },
     "group4": {
     "name": "failed",
@@ -240,8 +240,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "8.22",
-        "ok": "8.22",
+        "total": "40.58",
+        "ok": "40.58",
         "ko": "-"
     }
 }
@@ -253,67 +253,67 @@ pathFormatted: "req_jsf-listing--811595391",
 stats: {
     "name": "JSF listing",
     "numberOfRequests": {
-        "total": "937",
-        "ok": "937",
+        "total": "4058",
+        "ok": "4058",
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "156",
-        "ok": "156",
+        "total": "1",
+        "ok": "1",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "14318",
-        "ok": "14318",
+        "total": "2139",
+        "ok": "2139",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "7374",
-        "ok": "7374",
+        "total": "338",
+        "ok": "338",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "3491",
-        "ok": "3491",
+        "total": "460",
+        "ok": "460",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "6784",
-        "ok": "6784",
+        "total": "137",
+        "ok": "137",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "10770",
-        "ok": "10770",
+        "total": "408",
+        "ok": "408",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "12760",
-        "ok": "12760",
+        "total": "1413",
+        "ok": "1413",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "13561",
-        "ok": "13561",
+        "total": "1716",
+        "ok": "1716",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 12,
-    "percentage": 1.2806830309498398
+    "count": 3431,
+    "percentage": 84.54903893543617
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 6,
-    "percentage": 0.6403415154749199
+    "count": 216,
+    "percentage": 5.322819122720552
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 919,
-    "percentage": 98.07897545357524
+    "count": 411,
+    "percentage": 10.128141941843273
 },
     "group4": {
     "name": "failed",
@@ -322,8 +322,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "8.22",
-        "ok": "8.22",
+        "total": "40.58",
+        "ok": "40.58",
         "ko": "-"
     }
 }
@@ -335,67 +335,67 @@ pathFormatted: "req_jsf-search-2109653771",
 stats: {
     "name": "JSF search",
     "numberOfRequests": {
-        "total": "937",
-        "ok": "937",
+        "total": "4058",
+        "ok": "4058",
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "9",
-        "ok": "9",
+        "total": "0",
+        "ok": "0",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "15268",
-        "ok": "15268",
+        "total": "2249",
+        "ok": "2249",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "7146",
-        "ok": "7146",
+        "total": "346",
+        "ok": "346",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "3835",
-        "ok": "3835",
+        "total": "470",
+        "ok": "470",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "6862",
-        "ok": "6862",
+        "total": "140",
+        "ok": "140",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "10583",
-        "ok": "10583",
+        "total": "425",
+        "ok": "425",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "13017",
-        "ok": "13017",
+        "total": "1450",
+        "ok": "1450",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "14065",
-        "ok": "14065",
+        "total": "1765",
+        "ok": "1765",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 48,
-    "percentage": 5.122732123799359
+    "count": 3430,
+    "percentage": 84.52439625431248
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 24,
-    "percentage": 2.5613660618996796
+    "count": 205,
+    "percentage": 5.051749630359783
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 865,
-    "percentage": 92.31590181430096
+    "count": 423,
+    "percentage": 10.423854115327748
 },
     "group4": {
     "name": "failed",
@@ -404,8 +404,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "8.22",
-        "ok": "8.22",
+        "total": "40.58",
+        "ok": "40.58",
         "ko": "-"
     }
 }
@@ -417,67 +417,67 @@ pathFormatted: "req_jsf-product-pag-575851075",
 stats: {
     "name": "JSF product page",
     "numberOfRequests": {
-        "total": "937",
-        "ok": "937",
+        "total": "4058",
+        "ok": "4058",
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "1",
-        "ok": "1",
+        "total": "0",
+        "ok": "0",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "14528",
-        "ok": "14528",
+        "total": "2670",
+        "ok": "2670",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "6748",
-        "ok": "6748",
+        "total": "352",
+        "ok": "352",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "4151",
-        "ok": "4151",
+        "total": "473",
+        "ok": "473",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "6450",
-        "ok": "6450",
+        "total": "144",
+        "ok": "144",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "10455",
-        "ok": "10455",
+        "total": "437",
+        "ok": "437",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "12896",
-        "ok": "12896",
+        "total": "1456",
+        "ok": "1456",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "13477",
-        "ok": "13477",
+        "total": "1783",
+        "ok": "1783",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 119,
-    "percentage": 12.700106723585913
+    "count": 3399,
+    "percentage": 83.76047313947758
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 19,
-    "percentage": 2.0277481323372464
+    "count": 226,
+    "percentage": 5.569245933957615
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 799,
-    "percentage": 85.27214514407684
+    "count": 433,
+    "percentage": 10.670280926564809
 },
     "group4": {
     "name": "failed",
@@ -486,8 +486,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "8.22",
-        "ok": "8.22",
+        "total": "40.58",
+        "ok": "40.58",
         "ko": "-"
     }
 }
@@ -499,8 +499,8 @@ pathFormatted: "req_api-add-to-bag-669729576",
 stats: {
     "name": "API add to bag",
     "numberOfRequests": {
-        "total": "548",
-        "ok": "548",
+        "total": "2449",
+        "ok": "2449",
         "ko": "0"
     },
     "minResponseTime": {
@@ -509,57 +509,57 @@ stats: {
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "13399",
-        "ok": "13399",
+        "total": "3011",
+        "ok": "3011",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "5386",
-        "ok": "5386",
+        "total": "580",
+        "ok": "580",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "4499",
-        "ok": "4499",
+        "total": "598",
+        "ok": "598",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "4773",
-        "ok": "4773",
+        "total": "349",
+        "ok": "349",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "9809",
-        "ok": "9809",
+        "total": "829",
+        "ok": "829",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "12300",
-        "ok": "12300",
+        "total": "1880",
+        "ok": "1880",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "12838",
-        "ok": "12838",
+        "total": "2281",
+        "ok": "2281",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 139,
-    "percentage": 25.364963503649633
+    "count": 1811,
+    "percentage": 73.94855042874643
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 28,
-    "percentage": 5.109489051094891
+    "count": 240,
+    "percentage": 9.799918334013883
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 381,
-    "percentage": 69.52554744525547
+    "count": 398,
+    "percentage": 16.25153123723969
 },
     "group4": {
     "name": "failed",
@@ -568,8 +568,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "4.81",
-        "ok": "4.81",
+        "total": "24.49",
+        "ok": "24.49",
         "ko": "-"
     }
 }
@@ -581,67 +581,67 @@ pathFormatted: "req_api-checkout-145574060",
 stats: {
     "name": "API checkout",
     "numberOfRequests": {
-        "total": "192",
-        "ok": "192",
+        "total": "821",
+        "ok": "821",
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "24",
-        "ok": "24",
+        "total": "18",
+        "ok": "18",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "13195",
-        "ok": "13195",
+        "total": "2789",
+        "ok": "2789",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "5187",
-        "ok": "5187",
+        "total": "692",
+        "ok": "692",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "4914",
-        "ok": "4914",
+        "total": "665",
+        "ok": "665",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "4071",
-        "ok": "4071",
+        "total": "455",
+        "ok": "455",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "10174",
-        "ok": "10174",
+        "total": "998",
+        "ok": "998",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "12502",
-        "ok": "12502",
+        "total": "2113",
+        "ok": "2113",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "12817",
-        "ok": "12817",
+        "total": "2465",
+        "ok": "2465",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 74,
-    "percentage": 38.54166666666667
+    "count": 564,
+    "percentage": 68.69671132764921
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 4,
-    "percentage": 2.083333333333333
+    "count": 92,
+    "percentage": 11.20584652862363
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 114,
-    "percentage": 59.375
+    "count": 165,
+    "percentage": 20.09744214372716
 },
     "group4": {
     "name": "failed",
@@ -650,8 +650,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "1.68",
-        "ok": "1.68",
+        "total": "8.21",
+        "ok": "8.21",
         "ko": "-"
     }
 }

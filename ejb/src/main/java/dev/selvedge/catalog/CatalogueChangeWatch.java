@@ -1,5 +1,6 @@
 package dev.selvedge.catalog;
 
+import dev.selvedge.shared.NotifiedLoop;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,10 +14,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 
 /**
  * Advances the {@link CatalogueGeneration} when the database records a catalogue change. The
@@ -29,8 +27,6 @@ import org.postgresql.PGConnection;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class CatalogueChangeWatch {
 
-    private static final Logger LOG = Logger.getLogger(CatalogueChangeWatch.class.getName());
-
     @Resource(lookup = "jdbc/shop")
     private DataSource dataSource;
 
@@ -39,54 +35,29 @@ public class CatalogueChangeWatch {
 
     @Inject private CatalogueGeneration generation;
 
-    private volatile boolean running = true;
-    private Thread loop;
+    private NotifiedLoop loop;
 
     @PostConstruct
     void start() {
-        loop = threads.newThread(this::run);
-        loop.setName("catalogue-change-watch");
-        loop.start();
+        loop =
+                new NotifiedLoop(
+                        "catalogue-change-watch",
+                        dataSource,
+                        "catalogue_change",
+                        500,
+                        listening -> {
+                            if (takeChanges(listening) > 0) {
+                                generation.advance();
+                            }
+                        },
+                        // Whatever was kept may be out of date by now.
+                        generation::advance);
+        loop.start(threads);
     }
 
     @PreDestroy
     void stop() {
-        running = false;
-        loop.interrupt();
-    }
-
-    private void run() {
-        while (running) {
-            try (Connection c = dataSource.getConnection()) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("LISTEN catalogue_change");
-                }
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    if (takeChanges(c) > 0) {
-                        generation.advance();
-                    }
-                    pg.getNotifications(500);
-                }
-                try (Statement st = c.createStatement()) {
-                    // The connection goes back to the pool: it must not keep listening.
-                    st.execute("UNLISTEN *");
-                }
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                // Whatever was kept may be out of date by now.
-                generation.advance();
-                LOG.log(Level.WARNING, "Catalogue change watch failed; retrying in 2 s", e);
-                try {
-                    Thread.sleep(2000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        loop.stop();
     }
 
     private static long takeChanges(Connection c) throws Exception {
