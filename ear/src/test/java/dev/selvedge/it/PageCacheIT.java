@@ -69,6 +69,51 @@ class PageCacheIT extends ShopDeployment {
     }
 
     @Test
+    void aKeptPageStillGetsItsSearchSuggestions() throws Exception {
+        Http.get(page);
+        Http.Reply kept = awaitPage(body -> true, "hit");
+        // The header's search box asks for suggestions by AJAX, sending the page's nonce back, as
+        // PrimeFaces' script does; PrimeFaces checks that nonce.
+        Matcher init =
+                Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(kept.body());
+        assertThat(init.find()).as("the page hands its nonce to PrimeFaces").isTrue();
+        assertThat(init.group(1)).isEqualTo(nonceOf(kept));
+        Matcher form =
+                Pattern.compile("<form id=\"searchForm\"[^>]* action=\"([^\"]+)\"")
+                        .matcher(kept.body());
+        assertThat(form.find()).isTrue();
+        String typed = fixture.token + " linen";
+        Http.Reply suggestions =
+                Http.postForm(
+                        form.group(1),
+                        "jakarta.faces.partial.ajax=true&jakarta.faces.source=searchForm%3Aq"
+                                + "&jakarta.faces.partial.execute=searchForm%3Aq&jakarta.faces.partial.render=searchForm%3Aq"
+                                + "&searchForm%3Aq=searchForm%3Aq&searchForm=searchForm"
+                                + "&searchForm%3Aq_query="
+                                + java.net.URLEncoder.encode(
+                                        typed, java.nio.charset.StandardCharsets.UTF_8)
+                                + "&searchForm%3Aq_input="
+                                + java.net.URLEncoder.encode(
+                                        typed, java.nio.charset.StandardCharsets.UTF_8)
+                                + "&jakarta.faces.ViewState=stateless&primefaces.nonce="
+                                + java.net.URLEncoder.encode(
+                                        init.group(1), java.nio.charset.StandardCharsets.UTF_8),
+                        "Faces-Request",
+                        "partial/ajax",
+                        "X-Requested-With",
+                        "XMLHttpRequest",
+                        "Origin",
+                        ShopDeployment.baseUrl());
+        assertThat(suggestions.status()).isEqualTo(200);
+        assertThat(suggestions.body())
+                .as("a partial response with the suggestions")
+                .contains("<partial-response")
+                .contains("ui-autocomplete-item")
+                .contains("Linen Shirt")
+                .doesNotContain("<error>");
+    }
+
+    @Test
     void aStockChangeDropsTheKeptPage() throws Exception {
         String navyL = fixture.sku(fixture.linenShirt, "Navy", "L"); // 3 at the fixture's store
         Http.get(page);

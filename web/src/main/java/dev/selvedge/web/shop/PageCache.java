@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public class PageCache extends HttpFilter {
     private void serve(
             CachedPage page, HttpServletRequest request, HttpServletResponse response, String how)
             throws IOException {
-        String nonce = page.hasNonce() ? RandomTokens.of(24) : "";
+        String nonce = page.hasNonce() ? newNonce() : "";
         byte[] nonceBytes = nonce.getBytes(StandardCharsets.US_ASCII);
         byte[] visitor = null;
         byte[][] pieces = page.pieces();
@@ -126,6 +127,16 @@ public class PageCache extends HttpFilter {
                 out.write(holes[i] == CachedPage.Hole.NONCE ? nonceBytes : visitor);
             }
         }
+    }
+
+    /**
+     * A script nonce as PrimeFaces makes them: the Base64 of a random UUID. Its AJAX requests send
+     * the page's nonce back and PrimeFaces refuses any other shape ("Invalid CSP nonce"), so a kept
+     * page with another kind of nonce would lose its search suggestions.
+     */
+    static String newNonce() {
+        return Base64.getEncoder()
+                .encodeToString(RandomTokens.uuid().toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Renders the page for this visitor, and keeps it when it is the same for everyone. */
