@@ -63,17 +63,10 @@ public final class NotifiedLoop {
     private void run() {
         while (running) {
             try (Connection c = dataSource.getConnection()) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("LISTEN " + channel);
-                }
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    work.run(c);
-                    pg.getNotifications((int) waitMillis);
-                }
-                try (Statement st = c.createStatement()) {
-                    // The connection goes back to the pool: it must not keep listening.
-                    st.execute("UNLISTEN *");
+                try {
+                    listen(c);
+                } finally {
+                    unlisten(c);
                 }
             } catch (Exception e) {
                 if (!running) {
@@ -88,6 +81,27 @@ public final class NotifiedLoop {
                     return;
                 }
             }
+        }
+    }
+
+    private void listen(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("LISTEN " + channel);
+        }
+        PGConnection pg = c.unwrap(PGConnection.class);
+        while (running) {
+            work.run(c);
+            pg.getNotifications((int) waitMillis);
+        }
+    }
+
+    /** The connection goes back to the pool: it must not keep listening (nor collecting). */
+    private void unlisten(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("UNLISTEN *");
+            c.unwrap(PGConnection.class).getNotifications();
+        } catch (Exception e) {
+            log.log(Level.FINE, "Could not stop listening; the pool checks the connection", e);
         }
     }
 }

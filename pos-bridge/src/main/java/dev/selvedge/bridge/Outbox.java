@@ -117,6 +117,11 @@ final class Outbox implements AutoCloseable {
             } catch (SQLException e) {
                 rollback();
                 batch.forEach(event -> event.failure = e);
+            } catch (RuntimeException | Error e) {
+                // Nobody in the batch may hear "queued" or "already queued" for what was not.
+                rollback();
+                SQLException failure = new SQLException("Could not queue: " + e, e);
+                batch.forEach(event -> event.failure = failure);
             } finally {
                 batch.forEach(event -> event.done = true);
                 try {

@@ -24,6 +24,9 @@ public class LiveStock {
 
     @Inject private Event<Figure> changes;
 
+    // The newest change heard of each SKU (its outbox sequence): one entry per SKU that changed.
+    private final Map<String, Long> newest = new ConcurrentHashMap<>();
+
     record Watcher(SseEventSink sink, Sse sse) {}
 
     /** The figure sent for a SKU: {@code {sku, available}} as event {@code stock}. */
@@ -67,7 +70,34 @@ public class LiveStock {
     public void changed(String sku, int available) {
         Figure figure = new Figure(sku, available);
         changes.fire(figure); // Pages kept with the old figure are dropped (shop.CachedPages).
-        Set<Watcher> watching = watchers.get(sku);
+        sendToWatchers(figure);
+    }
+
+    /**
+     * The same, for a change with its outbox sequence (increasing per SKU in commit order). The
+     * broker hands messages to several consumer threads, so an older change of a SKU can come after
+     * a newer one: it is dropped, and the kept pages hear each SKU's changes one at a time.
+     */
+    public void changed(String sku, int available, long sequence) {
+        Figure figure = new Figure(sku, available);
+        boolean[] older = {false};
+        newest.compute(
+                sku,
+                (s, heard) -> {
+                    if (heard != null && heard >= sequence) {
+                        older[0] = true;
+                        return heard;
+                    }
+                    changes.fire(figure); // Quick: kept pages' bookkeeping only.
+                    return sequence;
+                });
+        if (!older[0]) {
+            sendToWatchers(figure);
+        }
+    }
+
+    private void sendToWatchers(Figure figure) {
+        Set<Watcher> watching = watchers.get(figure.sku());
         if (watching == null) {
             return;
         }

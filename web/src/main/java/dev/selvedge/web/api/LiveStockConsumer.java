@@ -48,7 +48,14 @@ public class LiveStockConsumer implements MessageListener {
     public void onMessage(Message message) {
         try {
             JsonObject change = JsonObjects.parse(((TextMessage) message).getText());
-            live.changed(change.getString("sku"), change.getInt("availableOnline"));
+            if (message.propertyExists("sequence")) {
+                live.changed(
+                        change.getString("sku"),
+                        change.getInt("availableOnline"),
+                        message.getLongProperty("sequence"));
+            } else {
+                live.changed(change.getString("sku"), change.getInt("availableOnline"));
+            }
         } catch (JMSException | RuntimeException e) {
             // A page badge is a convenience: a bad change message is logged, not redelivered.
             LOG.warning("Stock change not shown live: " + e);

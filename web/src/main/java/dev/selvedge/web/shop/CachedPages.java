@@ -51,8 +51,12 @@ public class CachedPages {
 
     private Cache<String, CachedPage> pages;
     private final Map<String, Set<String>> addressesBySku = new ConcurrentHashMap<>();
-    // The last stock figure heard of each SKU, as a page shows it: one entry per SKU that changed.
-    private final Map<String, Integer> lastShown = new ConcurrentHashMap<>();
+    // The last stock figure heard of each SKU, as a page shows it, and the catalogue generation it
+    // was heard under (a location change moves figures without a message, so older ones are not
+    // trusted): one entry per SKU that changed.
+    private final Map<String, Heard> lastShown = new ConcurrentHashMap<>();
+
+    private record Heard(int shown, long generation) {}
 
     @PostConstruct
     void start() {
@@ -103,16 +107,25 @@ public class CachedPages {
             pages.invalidate(address);
             return;
         }
-        for (String sku : page.shown().keySet()) {
-            addressesBySku.computeIfAbsent(sku, s -> ConcurrentHashMap.newKeySet()).add(address);
-        }
+        index(address, page);
         pages.put(address, page);
+        // Again: the removal of an older page at this address may have taken the entries away in
+        // between (see forget).
+        index(address, page);
         for (Map.Entry<String, Integer> figure : page.shown().entrySet()) {
-            Integer heard = lastShown.get(figure.getKey());
-            if (heard != null && !heard.equals(figure.getValue())) {
+            Heard heard = lastShown.get(figure.getKey());
+            if (heard != null
+                    && heard.generation() == page.generation()
+                    && heard.shown() != figure.getValue()) {
                 pages.asMap().remove(address, page);
                 return;
             }
+        }
+    }
+
+    private void index(String address, CachedPage page) {
+        for (String sku : page.shown().keySet()) {
+            addressesBySku.computeIfAbsent(sku, s -> ConcurrentHashMap.newKeySet()).add(address);
         }
     }
 
@@ -127,15 +140,15 @@ public class CachedPages {
 
     /** A SKU's stock changed: the pages that now show it differently are made again. */
     void stockChanged(@Observes LiveStock.Figure change) {
-        Integer shown = ProductPage.shown(change.available());
-        lastShown.put(change.sku(), shown);
+        int shown = ProductPage.shown(change.available());
+        lastShown.put(change.sku(), new Heard(shown, generation.current()));
         Set<String> addresses = addressesBySku.get(change.sku());
         if (addresses == null) {
             return;
         }
         for (String address : addresses) {
             CachedPage page = pages.getIfPresent(address);
-            if (page != null && !shown.equals(page.shown().get(change.sku()))) {
+            if (page != null && !Integer.valueOf(shown).equals(page.shown().get(change.sku()))) {
                 pages.asMap().remove(address, page);
             }
         }
@@ -145,7 +158,11 @@ public class CachedPages {
         if (page == null || cause == RemovalCause.REPLACED) {
             return;
         }
+        CachedPage newer = pages.asMap().get(address);
         for (String sku : page.shown().keySet()) {
+            if (newer != null && newer.shown().containsKey(sku)) {
+                continue; // A newer page at this address shows it too: keep its entry.
+            }
             addressesBySku.computeIfPresent(
                     sku,
                     (s, addresses) -> {
