@@ -12,7 +12,8 @@
 #                                       pages, anonymous and with a bag (issue #11)
 #   server-config/bench.sh sale-spike   Gatling: shoppers ramp from 10 to BENCH_USERS (500) in 60 s, stay
 #                                       BENCH_SECONDS (30); tills send BENCH_TILL_RATE (200) events/s
-#   server-config/bench.sh pos-http     wrk, 5-line till events (BENCH_LINES) at BENCH_CONCURRENCY (16)
+#   server-config/bench.sh pos-http     wrk, 5-line till events (BENCH_LINES) at BENCH_CONCURRENCY (16);
+#                                       BENCH_BATCH (1) events per request, as a store bridge sends them
 #   server-config/bench.sh checkout     wrk, POST /api/v1/checkout (test gateway, one line) at
 #                                       BENCH_CONCURRENCY (8 32) clients, BENCH_SECONDS (30) each
 # BASE_URL defaults to http://localhost:8080.
@@ -158,11 +159,17 @@ pages|checkout|pos-http)
         # Till events from an outside load generator: 5-line events over the SKUs of the first 48
         # shirts (about 280), at BENCH_CONCURRENCY (16) clients.
         mapfile -t SKUS < <(shirt_skus all)
-        export WRK_SKUS WRK_TILL_KEY WRK_LINES="${BENCH_LINES:-5}"
+        export WRK_SKUS WRK_TILL_KEY WRK_LINES="${BENCH_LINES:-5}" WRK_BATCH="${BENCH_BATCH:-1}"
         WRK_SKUS="$(IFS=,; echo "${SKUS[*]}")"
         WRK_TILL_KEY="$(sed -n 's/.*"BLR-01".*"apiKey": *"\([^"]*\)".*/\1/p' "$RUN_DIR/demo-credentials.json")"
         for C in ${BENCH_CONCURRENCY:-16}; do
-            load "POST /api/v1/pos/events, $WRK_LINES lines over ${#SKUS[@]} SKUs" "$C" "$BASE_URL" -s "$WRK_DIR/pos-events.lua"
+            if (( WRK_BATCH > 1 )); then
+                # Requests/s times the batch size is events/s; times the lines, lines/s.
+                load "POST /api/v1/pos/event-batches, $WRK_BATCH events of $WRK_LINES lines over ${#SKUS[@]} SKUs" "$C" "$BASE_URL" -s "$WRK_DIR/pos-events.lua" \
+                    | awk -F' [|] ' -v b="$WRK_BATCH" -v l="$WRK_LINES" '{ print; printf "(%.0f events/s, %.0f lines/s)\n", $4 * b, $4 * b * l }'
+            else
+                load "POST /api/v1/pos/events, $WRK_LINES lines over ${#SKUS[@]} SKUs" "$C" "$BASE_URL" -s "$WRK_DIR/pos-events.lua"
+            fi
         done
     else
         exempt_loopback

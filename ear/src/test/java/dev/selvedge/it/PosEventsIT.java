@@ -160,6 +160,90 @@ class PosEventsIT extends ShopDeployment {
         assertThat(Http.get("/api/v1/inventory/" + navyM).json().getInt("available")).isEqualTo(1);
     }
 
+    private String event(String eventId, String type, String line) {
+        return "{\"eventId\":\""
+                + eventId
+                + "\",\"storeCode\":\""
+                + fixture.storeCode()
+                + "\",\"occurredAt\":\"2026-11-26T12:00:00+05:30\",\"type\":\""
+                + type
+                + "\",\"lines\":["
+                + line
+                + "]}";
+    }
+
+    private Http.Reply sendBatch(String... events) {
+        return Http.post(
+                "/api/v1/pos/event-batches",
+                "{\"events\":[" + String.join(",", events) + "]}",
+                "Authorization",
+                "Bearer " + key);
+    }
+
+    @Test
+    void appliesAStoresBatchInOrderEachEventOnceAndARefusedOneDoesNotHoldUpTheRest()
+            throws SQLException {
+        String navyM = fixture.sku(fixture.oxfordShirt, "Navy", "M");
+        String[] batch = {
+            event(id("b-receipt"), "RECEIPT", sku(navyM, 3)),
+            event(id("b-unknown"), "SALE", sku("NO-SUCH-SKU", 1)),
+            // Sold after the receipt: in any other order the till would have sold units not there.
+            event(id("b-sale"), "SALE", sku(navyM, 4)),
+            event(id("b-receipt"), "RECEIPT", sku(navyM, 3))
+        };
+        Http.Reply reply = sendBatch(batch);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        var results = reply.json().getJsonArray("results");
+        assertThat(results.stream().map(r -> r.asJsonObject().getString("status")))
+                .containsExactly("APPLIED", "REJECTED", "APPLIED", "DUPLICATE");
+        JsonObject refused = results.getJsonObject(1);
+        assertThat(refused.getString("eventId")).isEqualTo(id("b-unknown"));
+        assertThat(refused.getJsonObject("problem").getInt("status")).isEqualTo(422);
+        assertThat(refused.getJsonObject("problem").getString("detail")).contains("NO-SUCH-SKU");
+        assertThat(results.getJsonObject(2).getInt("discrepancies")).isZero();
+        assertThat(onHand(navyM)).isEqualTo(1);
+        // Kept for staff, as a refused event sent alone is.
+        assertThat(
+                        fixture.single(
+                                "SELECT door || ' ' || reason FROM pos_dead_letter WHERE event_id = ?",
+                                id("b-unknown")))
+                .startsWith("HTTP Unknown sku NO-SUCH-SKU");
+
+        // The bridge sends the same batch again (its answer was lost): nothing changes twice.
+        Http.Reply again = sendBatch(batch);
+        assertThat(
+                        again.json().getJsonArray("results").stream()
+                                .map(r -> r.asJsonObject().getString("status")))
+                .containsExactly("DUPLICATE", "REJECTED", "DUPLICATE", "DUPLICATE");
+        assertThat(onHand(navyM)).isEqualTo(1);
+        assertThat(
+                        fixture.single(
+                                "SELECT COUNT(*) FROM stock_movement WHERE event_id IN (?, ?)",
+                                id("b-receipt"),
+                                id("b-sale")))
+                .isEqualTo("2");
+
+        // A batch that is not one is refused whole, with problem details, and kept.
+        Http.Reply notABatch = sendBatch();
+        assertThat(notABatch.status()).isEqualTo(400);
+        assertThat(notABatch.contentType()).startsWith("application/problem+json");
+        assertThat(notABatch.json().getString("detail")).contains("1 to 100 events");
+        Http.Reply garbage =
+                Http.post(
+                        "/api/v1/pos/event-batches",
+                        "[\"" + id("garbage") + "\"]",
+                        "Authorization",
+                        "Bearer " + key);
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(
+                        fixture.single(
+                                "SELECT COUNT(*) FROM pos_dead_letter WHERE body LIKE ?",
+                                "%" + id("garbage") + "%"))
+                .isEqualTo("1");
+        assertThat(Http.post("/api/v1/pos/event-batches", "{\"events\":[]}").status())
+                .isEqualTo(401);
+    }
+
     @Test
     void recordsATillSaleOfUnitsTheSystemThoughtGoneAndRaisesADiscrepancy() throws SQLException {
         String navyL = fixture.sku(fixture.oxfordShirt, "Navy", "L");

@@ -57,7 +57,11 @@ public class PosDeadLetters {
                 root = root.getCause();
             }
             throw new PosEventRejected(
-                    400, "The body is not a POS event in JSON: " + root.getMessage());
+                    400,
+                    "The body is not a POS event in JSON: "
+                            + (root.getMessage() == null
+                                    ? "expected an object {eventId, storeCode, ...}"
+                                    : root.getMessage()));
         }
     }
 

@@ -17,9 +17,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -37,86 +39,177 @@ public class PosEventService {
     @Resource(lookup = "jdbc/shop")
     private DataSource dataSource;
 
-    /** The answer to the till: {eventId, status APPLIED or DUPLICATE, lines, discrepancies}. */
+    /**
+     * The answer to the till: {eventId, status APPLIED or DUPLICATE, lines, discrepancies}; throws
+     * {@link PosEventRejected} for an event that cannot be applied as sent.
+     */
     public JsonObject apply(PosTerminal terminal, PosEvent event) {
-        Checked checked = check(terminal, event);
-        try (Connection c = dataSource.getConnection()) {
-            if (!claim(c, terminal, event, checked)) {
-                return duplicateAnswer(c, event.eventId());
-            }
-            Map<String, Sku> variants = variants(c, event.lines());
-            StockWrites.describe(
-                    c,
-                    "POS",
-                    checked.type().name(),
-                    event.eventId(),
-                    "pos:" + terminal.storeCode() + "/" + terminal.terminalId(),
-                    event.reason(),
-                    checked.occurredAt());
-            StockWrites.lockSkus(c, variants.values().stream().mapToLong(Sku::id).toArray());
-            String cause =
-                    checked.type()
-                            + " at "
-                            + terminal.storeCode()
-                            + " (event "
-                            + event.eventId()
-                            + ")";
-            JsonArrayBuilder lines = JsonObjects.array();
-            int discrepancies = 0;
-            List<PosEvent.Line> ordered = new ArrayList<>(event.lines());
-            ordered.sort(Comparator.comparingLong(l -> variants.get(key(l)).id()));
-            for (PosEvent.Line line : ordered) {
-                long variantId = variants.get(key(line)).id();
-                int[] change =
-                        checked.type() == PosEventType.STOCK_COUNT
-                                ? count(
-                                        c,
-                                        variantId,
-                                        terminal.locationId(),
-                                        line.quantity(),
-                                        checked.occurredAt(),
-                                        cause)
-                                : move(
-                                        c,
-                                        variantId,
-                                        terminal.locationId(),
-                                        checked.type().delta(line.quantity()),
-                                        cause);
-                boolean oversold = checked.type().takesOut() && line.quantity() > change[0];
-                if (oversold) {
-                    discrepancies++;
-                    recordDiscrepancy(
-                            c,
-                            variantId,
-                            terminal.locationId(),
-                            event.eventId(),
-                            change[0],
-                            line.quantity());
-                }
-                lines.add(
-                        JsonObjects.object()
-                                .add("sku", variants.get(key(line)).sku())
-                                .add("onHandBefore", change[0])
-                                .add("onHandAfter", change[1])
-                                .add("applied", change[2] == 1));
-            }
-            JsonObject answer =
-                    JsonObjects.object()
-                            .add("eventId", event.eventId())
-                            .add("status", "APPLIED")
-                            .add("lines", lines)
-                            .add("discrepancies", discrepancies)
-                            .build();
-            try (PreparedStatement st =
-                    c.prepareStatement("UPDATE pos_event SET answer = ? WHERE event_id = ?")) {
-                st.setString(1, answer.toString());
-                st.setString(2, event.eventId());
-                st.executeUpdate();
-            }
-            return answer;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not apply POS event " + event.eventId(), e);
+        Outcome outcome = applyAll(terminal, List.of(event)).get(0);
+        if (outcome.rejected() != null) {
+            throw outcome.rejected();
         }
+        return outcome.answer();
+    }
+
+    /** What became of one event of a batch: its answer, or why it was refused. */
+    public record Outcome(String eventId, JsonObject answer, PosEventRejected rejected) {}
+
+    /**
+     * Applies a store's events in the order given, in one transaction and with one commit: the SKUs
+     * of all of them are locked first, in id order, so that a batch cannot deadlock with another
+     * writer. An event refused as sent (malformed, unknown SKU) changes nothing and does not hold
+     * up the others; an error of the database rolls the whole batch back.
+     */
+    public List<Outcome> applyAll(PosTerminal terminal, List<PosEvent> events) {
+        Outcome[] outcomes = new Outcome[events.size()];
+        Map<Integer, Checked> valid = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                valid.put(i, check(terminal, events.get(i)));
+            } catch (PosEventRejected e) {
+                outcomes[i] = new Outcome(idOf(events.get(i)), null, e);
+            }
+        }
+        if (valid.isEmpty()) {
+            return List.of(outcomes);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, Sku> variants =
+                    variants(
+                            c,
+                            valid.keySet().stream()
+                                    .flatMap(i -> events.get(i).lines().stream())
+                                    .toList());
+            for (var it = valid.entrySet().iterator(); it.hasNext(); ) {
+                int i = it.next().getKey();
+                PosEvent event = events.get(i);
+                Optional<PosEvent.Line> unknown =
+                        event.lines().stream()
+                                .filter(l -> !variants.containsKey(key(l)))
+                                .findFirst();
+                if (unknown.isPresent()) {
+                    it.remove();
+                    // A repeat of an event applied before keeps its first answer, even if one of
+                    // its SKUs was removed since.
+                    outcomes[i] =
+                            firstAnswer(c, event.eventId())
+                                    .map(answer -> new Outcome(event.eventId(), answer, null))
+                                    .orElseGet(
+                                            () ->
+                                                    new Outcome(
+                                                            event.eventId(),
+                                                            null,
+                                                            new PosEventRejected(
+                                                                    422,
+                                                                    "Unknown "
+                                                                            + key(unknown.get())
+                                                                                    .replace(
+                                                                                            ":",
+                                                                                            " ")
+                                                                            + "; nothing of the event was applied")));
+                }
+            }
+            StockWrites.lockSkus(
+                    c,
+                    valid.keySet().stream()
+                            .flatMap(i -> events.get(i).lines().stream())
+                            .mapToLong(l -> variants.get(key(l)).id())
+                            .toArray());
+            for (Map.Entry<Integer, Checked> entry : valid.entrySet()) {
+                PosEvent event = events.get(entry.getKey());
+                outcomes[entry.getKey()] =
+                        new Outcome(
+                                event.eventId(),
+                                applyOne(c, terminal, event, entry.getValue(), variants),
+                                null);
+            }
+            return List.of(outcomes);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Could not apply " + events.size() + " POS event(s)", e);
+        }
+    }
+
+    /** The event id as sent, clipped: a refused event's id is echoed back to say which it was. */
+    private static String idOf(PosEvent event) {
+        String id = event == null ? null : event.eventId();
+        return id == null || id.length() <= 80 ? id : id.substring(0, 80);
+    }
+
+    /** One checked event whose SKUs are known and locked: claimed, then applied line by line. */
+    private static JsonObject applyOne(
+            Connection c,
+            PosTerminal terminal,
+            PosEvent event,
+            Checked checked,
+            Map<String, Sku> variants)
+            throws SQLException {
+        if (!claim(c, terminal, event, checked)) {
+            return duplicateAnswer(c, event.eventId());
+        }
+        StockWrites.describe(
+                c,
+                "POS",
+                checked.type().name(),
+                event.eventId(),
+                "pos:" + terminal.storeCode() + "/" + terminal.terminalId(),
+                event.reason(),
+                checked.occurredAt());
+        String cause =
+                checked.type() + " at " + terminal.storeCode() + " (event " + event.eventId() + ")";
+        JsonArrayBuilder lines = JsonObjects.array();
+        int discrepancies = 0;
+        List<PosEvent.Line> ordered = new ArrayList<>(event.lines());
+        ordered.sort(Comparator.comparingLong(l -> variants.get(key(l)).id()));
+        for (PosEvent.Line line : ordered) {
+            long variantId = variants.get(key(line)).id();
+            int[] change =
+                    checked.type() == PosEventType.STOCK_COUNT
+                            ? count(
+                                    c,
+                                    variantId,
+                                    terminal.locationId(),
+                                    line.quantity(),
+                                    checked.occurredAt(),
+                                    cause)
+                            : move(
+                                    c,
+                                    variantId,
+                                    terminal.locationId(),
+                                    checked.type().delta(line.quantity()),
+                                    cause);
+            boolean oversold = checked.type().takesOut() && line.quantity() > change[0];
+            if (oversold) {
+                discrepancies++;
+                recordDiscrepancy(
+                        c,
+                        variantId,
+                        terminal.locationId(),
+                        event.eventId(),
+                        change[0],
+                        line.quantity());
+            }
+            lines.add(
+                    JsonObjects.object()
+                            .add("sku", variants.get(key(line)).sku())
+                            .add("onHandBefore", change[0])
+                            .add("onHandAfter", change[1])
+                            .add("applied", change[2] == 1));
+        }
+        JsonObject answer =
+                JsonObjects.object()
+                        .add("eventId", event.eventId())
+                        .add("status", "APPLIED")
+                        .add("lines", lines)
+                        .add("discrepancies", discrepancies)
+                        .build();
+        try (PreparedStatement st =
+                c.prepareStatement("UPDATE pos_event SET answer = ? WHERE event_id = ?")) {
+            st.setString(1, answer.toString());
+            st.setString(2, event.eventId());
+            st.executeUpdate();
+        }
+        return answer;
     }
 
     record Checked(PosEventType type, OffsetDateTime occurredAt) {}
@@ -225,20 +318,29 @@ public class PosEventService {
     }
 
     private static JsonObject duplicateAnswer(Connection c, String eventId) throws SQLException {
+        return firstAnswer(c, eventId).orElseThrow();
+    }
+
+    /** The first answer given to an event id, marked DUPLICATE; empty when it was never applied. */
+    private static Optional<JsonObject> firstAnswer(Connection c, String eventId)
+            throws SQLException {
         try (PreparedStatement st =
-                c.prepareStatement("SELECT answer FROM pos_event WHERE event_id = ?")) {
+                c.prepareStatement(
+                        "SELECT answer FROM pos_event WHERE event_id = ? AND answer <> ''")) {
             st.setString(1, eventId);
             try (ResultSet rs = st.executeQuery()) {
-                rs.next();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
                 JsonObject first = JsonObjects.parse(rs.getString(1));
-                return JsonObjects.object(first).add("status", "DUPLICATE").build();
+                return Optional.of(JsonObjects.object(first).add("status", "DUPLICATE").build());
             }
         }
     }
 
     record Sku(long id, String sku) {}
 
-    /** The variant of each line key; an unknown SKU or barcode rejects the whole event. */
+    /** The variant of each line key that names one (unknown keys are missing from the map). */
     private static Map<String, Sku> variants(Connection c, List<PosEvent.Line> lines)
             throws SQLException {
         Map<String, Sku> found = new HashMap<>();
@@ -268,15 +370,6 @@ public class PosEventService {
                     found.put("sku:" + sku.sku(), sku);
                     found.put("barcode:" + rs.getString(3), sku);
                 }
-            }
-        }
-        for (PosEvent.Line line : lines) {
-            if (!found.containsKey(key(line))) {
-                throw new PosEventRejected(
-                        422,
-                        "Unknown "
-                                + key(line).replace(":", " ")
-                                + "; nothing of the event was applied");
             }
         }
         return found;

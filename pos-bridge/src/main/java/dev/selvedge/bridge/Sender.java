@@ -1,6 +1,11 @@
 package dev.selvedge.bridge;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +19,11 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Sends the outbox to the shop, oldest first, one event at a time, so that the shop sees a store's
- * events in the order the tills made them; what the shop applied is written down every 100 events
- * or 200 ms (a bridge that restarts in between sends those again, and the shop answers them as
- * duplicates). An event leaves the outbox only when the shop has answered it: 200 (applied, or
+ * Sends the outbox to the shop, oldest first, in batches of up to 100 events that the shop applies
+ * in order in one transaction (a backlog after a line cut clears fast), so that the shop sees a
+ * store's events in the order the tills made them; what the shop applied is written down every 100
+ * events or 200 ms (a bridge that restarts in between sends those again, and the shop answers them
+ * as duplicates). An event leaves the outbox only when the shop has answered it: 200 (applied, or
  * applied before) or 400/422 (refused for good: the shop keeps it for its staff). Anything else (no
  * line, the shop restarting, a refused key) is tried again after a pause that grows up to {@code
  * maxPause}, without skipping ahead.
@@ -28,6 +34,7 @@ final class Sender implements Runnable {
 
     private final Outbox outbox;
     private final URI events;
+    private final URI eventBatches;
     private final URI heartbeats;
     private final String key;
     private final Duration maxPause;
@@ -36,7 +43,10 @@ final class Sender implements Runnable {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-    private static final int READ_AHEAD = 100;
+    private static final int READ_AHEAD = 200;
+    // What one request to the shop carries: at most 100 events, and well within its 64 KB.
+    private static final int BATCH_EVENTS = 100;
+    private static final int BATCH_BYTES = 48 * 1024;
     private static final int MARK_EVERY = 100;
     private static final long MARK_NANOS = 200_000_000L;
 
@@ -51,6 +61,7 @@ final class Sender implements Runnable {
     Sender(Outbox outbox, URI server, String key, Duration maxPause) {
         this.outbox = outbox;
         this.events = server.resolve("/api/v1/pos/events");
+        this.eventBatches = server.resolve("/api/v1/pos/event-batches");
         this.heartbeats = server.resolve("/api/v1/pos/heartbeats");
         this.key = key;
         this.maxPause = maxPause;
@@ -85,8 +96,11 @@ final class Sender implements Runnable {
         long answeredUpTo = 0;
         while (running) {
             try {
-                if (ahead.isEmpty()) {
-                    ahead.addAll(outbox.pendingAfter(answeredUpTo, READ_AHEAD));
+                if (ahead.size() < BATCH_EVENTS) {
+                    ahead.addAll(
+                            outbox.pendingAfter(
+                                    ahead.isEmpty() ? answeredUpTo : ahead.peekLast().seq(),
+                                    READ_AHEAD - ahead.size()));
                 }
                 if (ahead.isEmpty()) {
                     markSent();
@@ -95,18 +109,21 @@ final class Sender implements Runnable {
                     }
                     continue;
                 }
-                Outbox.Pending event = ahead.peek();
-                if (send(event)) {
-                    ahead.poll();
-                    answeredUpTo = event.seq();
+                List<Outbox.Pending> batch = batch(ahead);
+                int done = batch.size() == 1 ? (send(batch.get(0)) ? 1 : 0) : send(batch);
+                for (int i = 0; i < done; i++) {
+                    answeredUpTo = ahead.poll().seq();
+                }
+                if (done > 0) {
                     pause = 100;
                     if (answered.size() >= MARK_EVERY
                             || System.nanoTime() - markedAt > MARK_NANOS) {
                         markSent();
                     }
-                } else {
+                }
+                if (done < batch.size()) {
                     markSent();
-                    outbox.attempted(event.seq());
+                    outbox.attempted(batch.get(done).seq());
                     sleep(pause);
                     pause = Math.min(pause * 2, maxPause.toMillis());
                 }
@@ -166,25 +183,102 @@ final class Sender implements Runnable {
         }
     }
 
-    /** True when the shop answered the event for good. */
-    private boolean send(Outbox.Pending event) throws SQLException, InterruptedException {
-        HttpResponse<String> response;
+    /** The oldest events waiting, as many as one request to the shop carries. */
+    private static List<Outbox.Pending> batch(Deque<Outbox.Pending> ahead) {
+        List<Outbox.Pending> batch = new ArrayList<>();
+        int bytes = 0;
+        for (Outbox.Pending event : ahead) {
+            bytes += event.body().length() + 1;
+            if (batch.size() == BATCH_EVENTS || (!batch.isEmpty() && bytes > BATCH_BYTES)) {
+                break;
+            }
+            batch.add(event);
+        }
+        return batch;
+    }
+
+    /**
+     * Sends events together, oldest first; how many of them (from the first) the shop answered for
+     * good. A batch the shop cannot read is sent one event at a time instead.
+     */
+    private int send(List<Outbox.Pending> batch) throws SQLException, InterruptedException {
+        StringBuilder body = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < batch.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(batch.get(i).body());
+        }
+        body.append("]}");
+        HttpResponse<String> response = post(eventBatches, body.toString());
+        if (response == null) {
+            return 0;
+        }
+        if (response.statusCode() == 400) {
+            LOG.warning("The shop could not read a batch, sending one by one: " + response.body());
+            return send(batch.get(0)) ? 1 : 0;
+        }
+        if (response.statusCode() != 200) {
+            lastProblem =
+                    "The shop answered "
+                            + response.statusCode()
+                            + " to a batch from "
+                            + batch.get(0).eventId()
+                            + ": "
+                            + response.body();
+            LOG.warning(lastProblem);
+            return 0;
+        }
+        JsonArray results;
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            results = reader.readObject().getJsonArray("results");
+        } catch (RuntimeException e) {
+            lastProblem = "The shop's answer to a batch is not what it should be: " + e;
+            return 0;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Outbox.Pending event = batch.get(i);
+            JsonObject result = i < results.size() ? results.getJsonObject(i) : null;
+            String status = result == null ? "" : result.getString("status", "");
+            if (status.equals("APPLIED") || status.equals("DUPLICATE")) {
+                answered.add(new Outbox.Answered(event.seq(), result.toString()));
+            } else if (status.equals("REJECTED")) {
+                markSent();
+                outbox.rejected(event.seq(), result.toString());
+                LOG.warning("The shop refused event " + event.eventId() + ": " + result);
+            } else {
+                lastProblem = "The shop did not apply " + event.eventId() + ": " + result;
+                LOG.warning(lastProblem);
+                return i;
+            }
+        }
+        return batch.size();
+    }
+
+    /** The shop's answer to a POST, or null when there was none (the line is down). */
+    private HttpResponse<String> post(URI uri, String body) throws InterruptedException {
         try {
-            response =
+            HttpResponse<String> response =
                     http.send(
-                            HttpRequest.newBuilder(events)
+                            HttpRequest.newBuilder(uri)
                                     .timeout(Duration.ofSeconds(15))
                                     .header("Content-Type", "application/json")
                                     .header("Authorization", "Bearer " + key)
-                                    .POST(HttpRequest.BodyPublishers.ofString(event.body()))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
+            lineUp = true;
+            return response;
         } catch (IOException e) {
             lineUp = false;
             lastProblem = "No answer from the shop: " + e;
+            return null;
+        }
+    }
+
+    /** True when the shop answered the event for good. */
+    private boolean send(Outbox.Pending event) throws SQLException, InterruptedException {
+        HttpResponse<String> response = post(events, event.body());
+        if (response == null) {
             return false;
         }
-        lineUp = true;
         int status = response.statusCode();
         if (status == 200) {
             answered.add(new Outbox.Answered(event.seq(), response.body()));

@@ -2,7 +2,6 @@ package dev.selvedge.bridge;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -12,11 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,17 +63,20 @@ class SenderTest {
         }
     }
 
+    private static final String BATCHES = "/api/v1/pos/event-batches";
+
     @Test
-    void sendsInOrderWithTheKeyAndWaitsOutAShopThatIsDownWithoutSkippingAhead() throws Exception {
+    void sendsInOrderInOneBatchWithTheKeyAndWaitsOutAShopThatIsDownWithoutSkippingAhead()
+            throws Exception {
         // The shop is restarting for the first two tries, then answers.
         shop.stubFor(
-                post(urlEqualTo("/api/v1/pos/events"))
+                post(urlEqualTo(BATCHES))
                         .inScenario("restart")
                         .whenScenarioStateIs(Scenario.STARTED)
                         .willReturn(aResponse().withStatus(503))
                         .willSetStateTo("still"));
         shop.stubFor(
-                post(urlEqualTo("/api/v1/pos/events"))
+                post(urlEqualTo(BATCHES))
                         .inScenario("restart")
                         .whenScenarioStateIs("still")
                         .willReturn(
@@ -86,28 +86,29 @@ class SenderTest {
                                                         .CONNECTION_RESET_BY_PEER))
                         .willSetStateTo("up"));
         shop.stubFor(
-                post(urlEqualTo("/api/v1/pos/events"))
+                post(urlEqualTo(BATCHES))
                         .inScenario("restart")
                         .whenScenarioStateIs("up")
                         .willReturn(
-                                aResponse().withStatus(200).withBody("{\"status\":\"APPLIED\"}")));
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody(
+                                                "{\"results\":[{\"eventId\":\"e1\",\"status\":\"APPLIED\"},"
+                                                        + "{\"eventId\":\"e2\",\"status\":\"DUPLICATE\"}]}")));
         outbox.add("e1", "{\"eventId\":\"e1\",\"type\":\"SALE\"}");
         outbox.add("e2", "{\"eventId\":\"e2\",\"type\":\"SALE\"}");
         run();
         awaitDone();
 
         assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(0, 2, 0));
-        List<LoggedRequest> sent = shop.findAll(postRequestedFor(urlEqualTo("/api/v1/pos/events")));
-        assertThat(sent)
+        String batch =
+                "{\"events\":[{\"eventId\":\"e1\",\"type\":\"SALE\"},{\"eventId\":\"e2\",\"type\":\"SALE\"}]}";
+        assertThat(shop.findAll(postRequestedFor(urlEqualTo(BATCHES))))
                 .extracting(r -> r.getBodyAsString())
-                .containsExactly(
-                        "{\"eventId\":\"e1\",\"type\":\"SALE\"}",
-                        "{\"eventId\":\"e1\",\"type\":\"SALE\"}",
-                        "{\"eventId\":\"e1\",\"type\":\"SALE\"}",
-                        "{\"eventId\":\"e2\",\"type\":\"SALE\"}");
+                .containsExactly(batch, batch, batch);
         shop.verify(
-                4,
-                postRequestedFor(urlEqualTo("/api/v1/pos/events"))
+                3,
+                postRequestedFor(urlEqualTo(BATCHES))
                         .withHeader("Authorization", equalTo("Bearer pos_secret"))
                         .withHeader("Content-Type", equalTo("application/json")));
     }
@@ -115,22 +116,76 @@ class SenderTest {
     @Test
     void aRefusedEventIsKeptAsRefusedAndTheNextOnesGoOn() throws Exception {
         shop.stubFor(
-                post(urlEqualTo("/api/v1/pos/events"))
-                        .withRequestBody(matchingJsonPath("$.eventId", equalTo("bad")))
+                post(urlEqualTo(BATCHES))
                         .willReturn(
                                 aResponse()
-                                        .withStatus(422)
-                                        .withBody("{\"detail\":\"Unknown sku X\"}")));
-        shop.stubFor(
-                post(urlEqualTo("/api/v1/pos/events"))
-                        .withRequestBody(equalToJson("{\"eventId\":\"good\"}"))
-                        .willReturn(
-                                aResponse().withStatus(200).withBody("{\"status\":\"APPLIED\"}")));
+                                        .withStatus(200)
+                                        .withBody(
+                                                "{\"results\":[{\"eventId\":\"bad\",\"status\":\"REJECTED\","
+                                                        + "\"problem\":{\"status\":422,\"detail\":\"Unknown sku X\"}},"
+                                                        + "{\"eventId\":\"good\",\"status\":\"APPLIED\"}]}")));
         outbox.add("bad", "{\"eventId\":\"bad\"}");
         outbox.add("good", "{\"eventId\":\"good\"}");
         run();
         awaitDone();
         assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(0, 1, 1));
+    }
+
+    @Test
+    void anEventTheShopDidNotApplyIsSentAgainWithThoseAfterItAndNothingIsSkipped()
+            throws Exception {
+        shop.stubFor(
+                post(urlEqualTo(BATCHES))
+                        .withRequestBody(matchingJsonPath("$.events[0].eventId", equalTo("e1")))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody(
+                                                "{\"results\":[{\"eventId\":\"e1\",\"status\":\"APPLIED\"},"
+                                                        + "{\"eventId\":\"e2\",\"status\":\"NOT_APPLIED\"},"
+                                                        + "{\"eventId\":\"e3\",\"status\":\"NOT_APPLIED\"}]}")));
+        shop.stubFor(
+                post(urlEqualTo(BATCHES))
+                        .withRequestBody(matchingJsonPath("$.events[0].eventId", equalTo("e2")))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody(
+                                                "{\"results\":[{\"eventId\":\"e2\",\"status\":\"APPLIED\"},"
+                                                        + "{\"eventId\":\"e3\",\"status\":\"APPLIED\"}]}")));
+        outbox.add("e1", "{\"eventId\":\"e1\"}");
+        outbox.add("e2", "{\"eventId\":\"e2\"}");
+        outbox.add("e3", "{\"eventId\":\"e3\"}");
+        run();
+        awaitDone();
+        assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(0, 3, 0));
+        assertThat(shop.findAll(postRequestedFor(urlEqualTo(BATCHES))))
+                .extracting(r -> r.getBodyAsString())
+                .containsExactly(
+                        "{\"events\":[{\"eventId\":\"e1\"},{\"eventId\":\"e2\"},{\"eventId\":\"e3\"}]}",
+                        "{\"events\":[{\"eventId\":\"e2\"},{\"eventId\":\"e3\"}]}");
+    }
+
+    @Test
+    void aBatchTheShopCannotReadIsSentOneEventAtATime() throws Exception {
+        shop.stubFor(
+                post(urlEqualTo(BATCHES))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withBody("{\"detail\":\"A batch is {events:[...]}\"}")));
+        shop.stubFor(
+                post(urlEqualTo("/api/v1/pos/events"))
+                        .willReturn(
+                                aResponse().withStatus(200).withBody("{\"status\":\"APPLIED\"}")));
+        outbox.add("e1", "{\"eventId\":\"e1\"}");
+        outbox.add("e2", "{\"eventId\":\"e2\"}");
+        run();
+        awaitDone();
+        assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(0, 2, 0));
+        assertThat(shop.findAll(postRequestedFor(urlEqualTo("/api/v1/pos/events"))))
+                .extracting(r -> r.getBodyAsString())
+                .containsExactly("{\"eventId\":\"e1\"}", "{\"eventId\":\"e2\"}");
     }
 
     @Test
