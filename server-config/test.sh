@@ -52,6 +52,9 @@ configure_properties "$ADMIN_PORT" "selvedge.demo.mode=true"
 # The suite sends from 127.0.0.1 far more than one shopper would; the per-client limits are tested
 # from other loopback addresses (127.0.0.2 and up), to which they apply.
 configure_properties "$ADMIN_PORT" "selvedge.limits.exempt-clients=127.0.0.1"
+# The tests' SMTP server is down between test classes: an email retried then must not hold up the
+# next class's mail for the production pause of 30 s.
+configure_properties "$ADMIN_PORT" "selvedge.mail.pause-seconds=2"
 # Orders left on a provider's page are asked about every 3 s once 6 s old (5 min and 2 min live).
 configure_properties "$ADMIN_PORT" "selvedge.payment.sweep-seconds=3:selvedge.payment.ask-after-seconds=6"
 # The card gateways talk to the tests' fakes of their APIs (WireMock, started by the tests).

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,6 +244,52 @@ class PosEventsIT extends ShopDeployment {
                 .isEqualTo("1");
         assertThat(Http.post("/api/v1/pos/event-batches", "{\"events\":[]}").status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void eventsSentAtOnceByManyTillsAreAppliedTogetherEachOnceAndARefusedOneAloneIsRefused()
+            throws Exception {
+        String navyS = fixture.sku(fixture.linenShirt, "Navy", "S");
+        String whiteM = fixture.sku(fixture.linenShirt, "White", "M");
+        fixture.stockAt(navyS, fixture.storeCode(), 100);
+        fixture.stockAt(whiteM, fixture.storeCode(), 100);
+        int tills = 32;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(tills);
+        try {
+            List<java.util.concurrent.Future<Http.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < tills; i++) {
+                int n = i;
+                replies.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    return send(
+                                            id("at-once-" + n),
+                                            "SALE",
+                                            "2026-11-26T13:00:00+05:30",
+                                            n == 7
+                                                    ? sku("NO-SUCH-SKU", 1)
+                                                    : sku(navyS, 1) + "," + sku(whiteM, 2));
+                                }));
+            }
+            start.countDown();
+            for (int i = 0; i < tills; i++) {
+                Http.Reply reply = replies.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(reply.status()).as(reply.body()).isEqualTo(i == 7 ? 422 : 200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(onHand(navyS)).isEqualTo(100 - (tills - 1));
+        assertThat(onHand(whiteM)).isEqualTo(100 - 2 * (tills - 1));
+        // Applied in groups: rows written in one transaction share its id (xmin).
+        int transactions =
+                Integer.parseInt(
+                        fixture.single(
+                                "SELECT COUNT(DISTINCT xmin::text) FROM pos_event WHERE event_id LIKE ?",
+                                id("at-once-") + "%"));
+        assertThat(transactions).isBetween(1, (tills - 1) / 2);
     }
 
     @Test

@@ -61,11 +61,20 @@ public class PosEventService {
      * up the others; an error of the database rolls the whole batch back.
      */
     public List<Outcome> applyAll(PosTerminal terminal, List<PosEvent> events) {
+        return applyAll(events.stream().map(e -> new Sent(terminal, e)).toList());
+    }
+
+    /** A till's event with the terminal that sent it. */
+    public record Sent(PosTerminal terminal, PosEvent event) {}
+
+    /** As {@link #applyAll(PosTerminal, List)}, for events of any terminals. */
+    public List<Outcome> applyAll(List<Sent> sent) {
+        List<PosEvent> events = sent.stream().map(Sent::event).toList();
         Outcome[] outcomes = new Outcome[events.size()];
         Map<Integer, Checked> valid = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
             try {
-                valid.put(i, check(terminal, events.get(i)));
+                valid.put(i, check(sent.get(i).terminal(), events.get(i)));
             } catch (PosEventRejected e) {
                 outcomes[i] = new Outcome(idOf(events.get(i)), null, e);
             }
@@ -120,7 +129,12 @@ public class PosEventService {
                 outcomes[entry.getKey()] =
                         new Outcome(
                                 event.eventId(),
-                                applyOne(c, terminal, event, entry.getValue(), variants),
+                                applyOne(
+                                        c,
+                                        sent.get(entry.getKey()).terminal(),
+                                        event,
+                                        entry.getValue(),
+                                        variants),
                                 null);
             }
             return List.of(outcomes);

@@ -39,8 +39,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * connection for as long as there is mail), so the transaction that queued it never waits for the
  * mail server. A failed email is tried again after a growing pause (30 s doubling to 30 min, up to
  * 10 attempts; staff see the error), and a mail server that cannot be reached pauses all sending
- * for 30 s. Each email is locked in its own transaction while it is sent, so no two senders, here
- * or on another server, send it twice.
+ * for 30 s ({@code selvedge.mail.pause-seconds}; what waits is looked at every 5 s). Each email is
+ * locked in its own transaction while it is sent, so no two senders, here or on another server,
+ * send it twice.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -49,7 +50,6 @@ public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
     private static final int MAX_ATTEMPTS = 10;
-    private static final long PAUSE_NANOS = 30_000_000_000L;
 
     @Resource(lookup = "jdbc/shop")
     private DataSource dataSource;
@@ -63,6 +63,11 @@ public class MailSender {
     @Inject
     @ConfigProperty(name = "selvedge.mail.senders", defaultValue = "4")
     int senders;
+
+    // How long all sending stops when the mail server cannot be reached.
+    @Inject
+    @ConfigProperty(name = "selvedge.mail.pause-seconds", defaultValue = "30")
+    long pauseSeconds;
 
     private ExecutorService executor;
     private final AtomicInteger active = new AtomicInteger();
@@ -89,8 +94,9 @@ public class MailSender {
         wake();
     }
 
-    @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
-    void everyHalfMinute() {
+    // Also what ends a pause: a wake-up during one does nothing.
+    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+    void everyFiveSeconds() {
         wake();
     }
 
@@ -204,7 +210,7 @@ public class MailSender {
                 }
             } catch (MessagingException | RuntimeException e) {
                 // The mail server cannot be reached: no use trying the others now.
-                pausedUntil = System.nanoTime() + PAUSE_NANOS;
+                pausedUntil = System.nanoTime() + pauseSeconds * 1_000_000_000L;
                 close();
                 return failed(id, to, e);
             }

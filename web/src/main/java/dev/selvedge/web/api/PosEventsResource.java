@@ -3,6 +3,7 @@ package dev.selvedge.web.api;
 import dev.selvedge.inventory.FeedHeartbeats;
 import dev.selvedge.inventory.PosDeadLetters;
 import dev.selvedge.inventory.PosEventBatches;
+import dev.selvedge.inventory.PosEventGroups;
 import dev.selvedge.inventory.PosEventRejected;
 import dev.selvedge.inventory.PosEventService;
 import dev.selvedge.inventory.PosTerminal;
@@ -29,15 +30,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * The HTTP door for store tills: {@code POST /api/v1/pos/events} with {@code Authorization: Bearer
  * <terminal key>}. Answers 200 with the applied lines (or, for an event id seen before, the first
  * answer with status DUPLICATE), 401 without a valid key, 400 for malformed JSON and 422 for an
- * event that cannot be applied as sent (nothing of it is applied then). A store bridge sends its
- * events in batches to {@code POST /api/v1/pos/event-batches}: one request and one transaction for
- * up to 100 events, each answered on its own.
+ * event that cannot be applied as sent (nothing of it is applied then), 503 with Retry-After when
+ * the door is over its guard. Events sent one per request are applied in groups ({@link
+ * PosEventGroups}). A store bridge sends its events in batches to {@code POST
+ * /api/v1/pos/event-batches}: one request and one transaction for up to 100 events, each answered
+ * on its own.
  */
 @Path("/pos")
 @ApplicationScoped
 public class PosEventsResource {
 
     @Inject private TillKeys tills;
+
+    @Inject private PosEventGroups groups;
 
     @Inject private PosEventService events;
 
@@ -60,9 +65,17 @@ public class PosEventsResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         PosTerminal terminal = terminal(authorization);
         try {
-            JsonObject answer = events.apply(terminal, PosDeadLetters.parse(body));
+            PosEventService.Outcome outcome = groups.apply(terminal, PosDeadLetters.parse(body));
+            if (outcome.rejected() != null) {
+                throw outcome.rejected();
+            }
             heartbeats.heard(terminal);
-            return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+            return Response.ok(outcome.answer(), MediaType.APPLICATION_JSON).build();
+        } catch (PosEventGroups.Busy e) {
+            return Response.fromResponse(
+                            Problem.response(503, "busy", "Busy", e.getMessage(), path()))
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .build();
         } catch (PosEventRejected e) {
             // Nothing is lost: staff see the refused event and can replay it once fixed.
             deadLetters.keep(terminal, body, e.getMessage());
