@@ -31,7 +31,7 @@ public class PosEventGroups {
 
     private static final Logger LOG = Logger.getLogger(PosEventGroups.class.getName());
 
-    private static final int WORKERS = 2;
+    private static final int WORKERS = 4;
     private static final int MAX_EVENTS = 50;
     private static final int MAX_LINES = 500;
     // What a request waits for its group before it answers 503 (the event may still be applied:

@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 /**
  * Moves stock changes from the outbox to JMS as soon as they commit. The database sends a NOTIFY
  * with every change; this listens on a connection of its own and publishes what waits, in batches,
- * whenever it is woken, and at least once a second in case a notification was missed.
+ * whenever it is woken, and at least once a second in case a notification was missed. Under load it
+ * gathers changes for 20 ms between batches: a profile of the till door had the relay at a third of
+ * the JVM's work, mostly committing a two-phase transaction for every two or three changes.
  */
 @Singleton
 @Startup
@@ -25,6 +27,7 @@ import javax.sql.DataSource;
 public class StockOutboxRelay {
 
     private static final int BATCH = 500;
+    private static final long GATHER_MILLIS = 20;
 
     @Resource(lookup = "jdbc/shop")
     private DataSource dataSource;
@@ -45,8 +48,15 @@ public class StockOutboxRelay {
                         "stock_outbox",
                         1000,
                         listening -> {
-                            while (publisher.publishWaiting(BATCH) == BATCH) {
-                                // A backlog: keep going until it is gone.
+                            int sent;
+                            do {
+                                sent = publisher.publishWaiting(BATCH);
+                            } while (sent == BATCH); // A backlog: keep going until it is gone.
+                            if (sent > 0) {
+                                // Busy: let the next changes gather for a moment, so that one
+                                // transaction (with its two-phase commit) carries many of them.
+                                // The first change after a quiet spell goes at once.
+                                Thread.sleep(GATHER_MILLIS);
                             }
                         },
                         () -> {});
