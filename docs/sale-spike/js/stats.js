@@ -6,8 +6,8 @@ pathFormatted: "group_missing-name--1146707516",
 stats: {
     "name": "All Requests",
     "numberOfRequests": {
-        "total": "37502",
-        "ok": "37502",
+        "total": "44365",
+        "ok": "44365",
         "ko": "0"
     },
     "minResponseTime": {
@@ -16,57 +16,57 @@ stats: {
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "3011",
-        "ok": "3011",
+        "total": "491",
+        "ok": "491",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "423",
-        "ok": "423",
+        "total": "12",
+        "ok": "12",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "536",
-        "ok": "536",
+        "total": "26",
+        "ok": "26",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "182",
-        "ok": "182",
+        "total": "4",
+        "ok": "4",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "546",
-        "ok": "546",
+        "total": "11",
+        "ok": "11",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "1645",
-        "ok": "1645",
+        "total": "45",
+        "ok": "45",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "1984",
-        "ok": "1984",
+        "total": "117",
+        "ok": "117",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 30309,
-    "percentage": 80.81968961655377
+    "count": 44365,
+    "percentage": 100.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 2088,
-    "percentage": 5.567703055837022
+    "count": 0,
+    "percentage": 0.0
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 5105,
-    "percentage": 13.612607327609194
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
@@ -75,8 +75,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "375.02",
-        "ok": "375.02",
+        "total": "448.13",
+        "ok": "448.13",
         "ko": "-"
     }
 },
@@ -94,62 +94,62 @@ stats: {
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "4",
-        "ok": "4",
+        "total": "1",
+        "ok": "1",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "2916",
-        "ok": "2916",
+        "total": "491",
+        "ok": "491",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "448",
-        "ok": "448",
+        "total": "16",
+        "ok": "16",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "561",
-        "ok": "561",
+        "total": "30",
+        "ok": "30",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "185",
-        "ok": "185",
+        "total": "8",
+        "ok": "8",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "571",
-        "ok": "571",
+        "total": "16",
+        "ok": "16",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "1707",
-        "ok": "1707",
+        "total": "53",
+        "ok": "53",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "1996",
-        "ok": "1996",
+        "total": "139",
+        "ok": "139",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 14310,
-    "percentage": 79.5
+    "count": 18000,
+    "percentage": 100.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 925,
-    "percentage": 5.138888888888888
+    "count": 0,
+    "percentage": 0.0
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 2765,
-    "percentage": 15.36111111111111
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
@@ -158,8 +158,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "180",
-        "ok": "180",
+        "total": "181.82",
+        "ok": "181.82",
         "ko": "-"
     }
 }
@@ -171,67 +171,67 @@ pathFormatted: "req_jsf-home--1490858238",
 stats: {
     "name": "JSF home",
     "numberOfRequests": {
-        "total": "4058",
-        "ok": "4058",
+        "total": "5492",
+        "ok": "5492",
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "1",
-        "ok": "1",
+        "total": "0",
+        "ok": "0",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "2612",
-        "ok": "2612",
+        "total": "281",
+        "ok": "281",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "397",
-        "ok": "397",
+        "total": "6",
+        "ok": "6",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "500",
-        "ok": "500",
+        "total": "12",
+        "ok": "12",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "194",
-        "ok": "194",
+        "total": "2",
+        "ok": "2",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "493",
-        "ok": "493",
+        "total": "6",
+        "ok": "6",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "1546",
-        "ok": "1546",
+        "total": "21",
+        "ok": "21",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "1810",
-        "ok": "1810",
+        "total": "56",
+        "ok": "56",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 3364,
-    "percentage": 82.89797930014787
+    "count": 5492,
+    "percentage": 100.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 184,
-    "percentage": 4.534253326761951
+    "count": 0,
+    "percentage": 0.0
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 510,
-    "percentage": 12.567767373090192
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
@@ -240,8 +240,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "40.58",
-        "ok": "40.58",
+        "total": "55.47",
+        "ok": "55.47",
         "ko": "-"
     }
 }
@@ -253,67 +253,67 @@ pathFormatted: "req_jsf-listing--811595391",
 stats: {
     "name": "JSF listing",
     "numberOfRequests": {
-        "total": "4058",
-        "ok": "4058",
+        "total": "5492",
+        "ok": "5492",
         "ko": "0"
     },
     "minResponseTime": {
+        "total": "0",
+        "ok": "0",
+        "ko": "-"
+    },
+    "maxResponseTime": {
+        "total": "244",
+        "ok": "244",
+        "ko": "-"
+    },
+    "meanResponseTime": {
+        "total": "4",
+        "ok": "4",
+        "ko": "-"
+    },
+    "standardDeviation": {
+        "total": "11",
+        "ok": "11",
+        "ko": "-"
+    },
+    "percentiles1": {
         "total": "1",
         "ok": "1",
         "ko": "-"
     },
-    "maxResponseTime": {
-        "total": "2139",
-        "ok": "2139",
-        "ko": "-"
-    },
-    "meanResponseTime": {
-        "total": "338",
-        "ok": "338",
-        "ko": "-"
-    },
-    "standardDeviation": {
-        "total": "460",
-        "ok": "460",
-        "ko": "-"
-    },
-    "percentiles1": {
-        "total": "137",
-        "ok": "137",
-        "ko": "-"
-    },
     "percentiles2": {
-        "total": "408",
-        "ok": "408",
+        "total": "4",
+        "ok": "4",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "1413",
-        "ok": "1413",
+        "total": "15",
+        "ok": "15",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "1716",
-        "ok": "1716",
+        "total": "48",
+        "ok": "48",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 3431,
-    "percentage": 84.54903893543617
+    "count": 5492,
+    "percentage": 100.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 216,
-    "percentage": 5.322819122720552
+    "count": 0,
+    "percentage": 0.0
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 411,
-    "percentage": 10.128141941843273
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
@@ -322,8 +322,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "40.58",
-        "ok": "40.58",
+        "total": "55.47",
+        "ok": "55.47",
         "ko": "-"
     }
 }
@@ -335,8 +335,8 @@ pathFormatted: "req_jsf-search-2109653771",
 stats: {
     "name": "JSF search",
     "numberOfRequests": {
-        "total": "4058",
-        "ok": "4058",
+        "total": "5492",
+        "ok": "5492",
         "ko": "0"
     },
     "minResponseTime": {
@@ -345,57 +345,57 @@ stats: {
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "2249",
-        "ok": "2249",
+        "total": "280",
+        "ok": "280",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "346",
-        "ok": "346",
+        "total": "4",
+        "ok": "4",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "470",
-        "ok": "470",
+        "total": "12",
+        "ok": "12",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "140",
-        "ok": "140",
+        "total": "1",
+        "ok": "1",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "425",
-        "ok": "425",
+        "total": "4",
+        "ok": "4",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "1450",
-        "ok": "1450",
+        "total": "16",
+        "ok": "16",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "1765",
-        "ok": "1765",
+        "total": "50",
+        "ok": "50",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 3430,
-    "percentage": 84.52439625431248
+    "count": 5492,
+    "percentage": 100.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 205,
-    "percentage": 5.051749630359783
+    "count": 0,
+    "percentage": 0.0
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 423,
-    "percentage": 10.423854115327748
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
@@ -404,8 +404,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "40.58",
-        "ok": "40.58",
+        "total": "55.47",
+        "ok": "55.47",
         "ko": "-"
     }
 }
@@ -417,8 +417,8 @@ pathFormatted: "req_jsf-product-pag-575851075",
 stats: {
     "name": "JSF product page",
     "numberOfRequests": {
-        "total": "4058",
-        "ok": "4058",
+        "total": "5492",
+        "ok": "5492",
         "ko": "0"
     },
     "minResponseTime": {
@@ -427,57 +427,57 @@ stats: {
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "2670",
-        "ok": "2670",
+        "total": "435",
+        "ok": "435",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "352",
-        "ok": "352",
+        "total": "6",
+        "ok": "6",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "473",
-        "ok": "473",
+        "total": "24",
+        "ok": "24",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "144",
-        "ok": "144",
+        "total": "2",
+        "ok": "2",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "437",
-        "ok": "437",
+        "total": "4",
+        "ok": "4",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "1456",
-        "ok": "1456",
+        "total": "20",
+        "ok": "20",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "1783",
-        "ok": "1783",
+        "total": "104",
+        "ok": "104",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 3399,
-    "percentage": 83.76047313947758
+    "count": 5492,
+    "percentage": 100.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 226,
-    "percentage": 5.569245933957615
+    "count": 0,
+    "percentage": 0.0
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 433,
-    "percentage": 10.670280926564809
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
@@ -486,8 +486,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "40.58",
-        "ok": "40.58",
+        "total": "55.47",
+        "ok": "55.47",
         "ko": "-"
     }
 }
@@ -499,67 +499,67 @@ pathFormatted: "req_api-add-to-bag-669729576",
 stats: {
     "name": "API add to bag",
     "numberOfRequests": {
-        "total": "2449",
-        "ok": "2449",
+        "total": "3293",
+        "ok": "3293",
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "7",
-        "ok": "7",
+        "total": "2",
+        "ok": "2",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "3011",
-        "ok": "3011",
+        "total": "451",
+        "ok": "451",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "580",
-        "ok": "580",
+        "total": "23",
+        "ok": "23",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "598",
-        "ok": "598",
+        "total": "31",
+        "ok": "31",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "349",
-        "ok": "349",
+        "total": "13",
+        "ok": "13",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "829",
-        "ok": "829",
+        "total": "25",
+        "ok": "25",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "1880",
-        "ok": "1880",
+        "total": "81",
+        "ok": "81",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "2281",
-        "ok": "2281",
+        "total": "140",
+        "ok": "140",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 1811,
-    "percentage": 73.94855042874643
+    "count": 3293,
+    "percentage": 100.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 240,
-    "percentage": 9.799918334013883
+    "count": 0,
+    "percentage": 0.0
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 398,
-    "percentage": 16.25153123723969
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
@@ -568,8 +568,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "24.49",
-        "ok": "24.49",
+        "total": "33.26",
+        "ok": "33.26",
         "ko": "-"
     }
 }
@@ -581,67 +581,67 @@ pathFormatted: "req_api-checkout-145574060",
 stats: {
     "name": "API checkout",
     "numberOfRequests": {
-        "total": "821",
-        "ok": "821",
+        "total": "1104",
+        "ok": "1104",
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "18",
-        "ok": "18",
+        "total": "6",
+        "ok": "6",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "2789",
-        "ok": "2789",
+        "total": "305",
+        "ok": "305",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "692",
-        "ok": "692",
+        "total": "40",
+        "ok": "40",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "665",
-        "ok": "665",
+        "total": "38",
+        "ok": "38",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "455",
-        "ok": "455",
+        "total": "26",
+        "ok": "26",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "998",
-        "ok": "998",
+        "total": "48",
+        "ok": "48",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "2113",
-        "ok": "2113",
+        "total": "121",
+        "ok": "121",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "2465",
-        "ok": "2465",
+        "total": "183",
+        "ok": "183",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 564,
-    "percentage": 68.69671132764921
+    "count": 1104,
+    "percentage": 100.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 92,
-    "percentage": 11.20584652862363
+    "count": 0,
+    "percentage": 0.0
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 165,
-    "percentage": 20.09744214372716
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
@@ -650,8 +650,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "8.21",
-        "ok": "8.21",
+        "total": "11.15",
+        "ok": "11.15",
         "ko": "-"
     }
 }

@@ -19,12 +19,13 @@ import java.util.logging.Logger;
 
 /**
  * Group commit for till events sent one per request. Each request hands its event in and waits for
- * its answer; two workers apply what waits, up to 50 events (and about 500 lines) at a time, in one
- * transaction each, as a batch ({@link PosEventService#applyAll(List)}). Under load that turns 16
- * or 64 concurrent transactions, which queue on each other's SKU locks and each pay for a commit,
- * into two that carry many events each: measured, the door's throughput rests on it. Alone, an
- * event waits for no one (a worker takes it at once). A refused event is answered as such and does
- * not affect the others; if the database fails on a group, its events are applied one by one.
+ * its answer; four workers apply what waits, up to 50 events (and about 500 lines) at a time, in
+ * one transaction each, as a batch ({@link PosEventService#applyAll(List)}). Under load that turns
+ * 16 or 64 concurrent transactions, which queue on each other's SKU locks and each pay for a
+ * commit, into four that carry many events each (2, 4 and 6 workers measured; 4 did best), on which
+ * the door's throughput rests (docs/benchmarks.md). Alone, an event waits for no one (a worker
+ * takes it at once). A refused event is answered as such and does not affect the others; if the
+ * database fails on a group, its events are applied one by one.
  */
 @ApplicationScoped
 public class PosEventGroups {
