@@ -49,20 +49,30 @@ public class PosDeadLetters {
         if (body == null || body.isBlank()) {
             throw new PosEventRejected(400, "The message is empty; send a POS event as JSON");
         }
+        PosEvent event;
         try {
-            return JSONB.fromJson(body, PosEvent.class);
+            event = JSONB.fromJson(body, PosEvent.class);
         } catch (JsonbException e) {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
+            // The parser's own words say where the JSON breaks; a mapping error's words name the
+            // shop's classes, so those get a plain description instead.
             throw new PosEventRejected(
                     400,
                     "The body is not a POS event in JSON: "
-                            + (root.getMessage() == null
-                                    ? "expected an object {eventId, storeCode, ...}"
-                                    : root.getMessage()));
+                            + (root instanceof jakarta.json.stream.JsonParsingException
+                                    ? root.getMessage()
+                                    : "a field has the wrong type (eventId, storeCode, occurredAt and"
+                                            + " type are strings, lines an array of {sku or barcode, quantity})"));
         }
+        if (event == null) {
+            // The JSON literal null.
+            throw new PosEventRejected(
+                    400, "The body is not a POS event in JSON: expected an object {eventId, ...}");
+        }
+        return event;
     }
 
     /**

@@ -13,6 +13,8 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +34,10 @@ public class PosEventBatches {
 
     // The door's 64 KB body limit bounds the lines of a batch as well.
     public static final int MAX_EVENTS = 100;
+    private static final int AT_ONCE = 4;
+    private static final long WAIT_SECONDS = 10;
+
+    private final Semaphore running = new Semaphore(AT_ONCE, true);
 
     @EJB private PosEventService events;
 
@@ -60,44 +66,69 @@ public class PosEventBatches {
         for (int i = 0; i < applied.size(); i++) {
             outcomes.set(at.get(i), applied.get(i));
         }
+        boolean stopped = false;
         for (int i = 0; i < outcomes.size(); i++) {
             PosEventService.Outcome outcome = outcomes.get(i);
-            if (outcome.rejected() != null) {
+            if (stopped) {
+                // After one not applied, nothing is judged: the sender sends them all again.
+                outcomes.set(i, new PosEventService.Outcome(outcome.eventId(), null, null));
+            } else if (outcome.rejected() != null) {
                 deadLetters.keep(terminal, texts.get(i), outcome.rejected().getMessage());
+            } else if (outcome.answer() == null) {
+                stopped = true;
             }
         }
         return outcomes;
     }
 
-    /** The whole batch in one transaction; after a failure of the database, one by one. */
+    /**
+     * The whole batch in one transaction; after a failure of the database, one by one. At most four
+     * batches run at once (each keeps its SKUs locked until it commits, so more would only wait for
+     * one another); a fifth waits up to 10 s for its turn, then is told to come back.
+     */
     private List<PosEventService.Outcome> applyInOrder(PosTerminal terminal, List<PosEvent> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
         try {
-            return events.applyAll(terminal, batch);
-        } catch (EJBException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "A batch of " + batch.size() + " POS events failed; applying them one by one",
-                    e);
-        }
-        List<PosEventService.Outcome> outcomes = new ArrayList<>();
-        boolean stopped = false;
-        for (PosEvent event : batch) {
-            if (!stopped) {
-                try {
-                    outcomes.add(events.applyAll(terminal, List.of(event)).get(0));
-                    continue;
-                } catch (EJBException e) {
-                    LOG.log(Level.WARNING, "POS event " + event.eventId() + " failed", e);
-                    stopped = true;
-                }
+            if (!running.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new PosEventGroups.Busy(
+                        "Too many stores are sending batches; send this one again shortly");
             }
-            // Not applied: the sender sends it again, in order, with those after it.
-            outcomes.add(new PosEventService.Outcome(event.eventId(), null, null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PosEventGroups.Busy("Interrupted; send the batch again");
         }
-        return outcomes;
+        try {
+            try {
+                return events.applyAll(terminal, batch);
+            } catch (EJBException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "A batch of "
+                                + batch.size()
+                                + " POS events failed; applying them one by one",
+                        e);
+            }
+            List<PosEventService.Outcome> outcomes = new ArrayList<>();
+            boolean stopped = false;
+            for (PosEvent event : batch) {
+                if (!stopped) {
+                    try {
+                        outcomes.add(events.applyAll(terminal, List.of(event)).get(0));
+                        continue;
+                    } catch (EJBException e) {
+                        LOG.log(Level.WARNING, "POS event " + event.eventId() + " failed", e);
+                        stopped = true;
+                    }
+                }
+                // Not applied: the sender sends it again, in order, with those after it.
+                outcomes.add(new PosEventService.Outcome(event.eventId(), null, null));
+            }
+            return outcomes;
+        } finally {
+            running.release();
+        }
     }
 
     /** The event id a malformed event names, to say which one was refused; null if none. */

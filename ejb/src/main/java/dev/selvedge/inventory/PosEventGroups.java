@@ -8,12 +8,15 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,10 +61,26 @@ public class PosEventGroups {
         }
     }
 
+    // PosEventService.applyAll, or a stand-in in unit tests.
+    private Function<List<PosEventService.Sent>, List<PosEventService.Outcome>> applier;
+
+    public PosEventGroups() {}
+
+    PosEventGroups(Function<List<PosEventService.Sent>, List<PosEventService.Outcome>> applier) {
+        this.applier = applier;
+    }
+
     @PostConstruct
     void start() {
+        start(threads);
+    }
+
+    void start(ThreadFactory factory) {
+        if (applier == null) {
+            applier = events::applyAll;
+        }
         for (int i = 0; i < WORKERS; i++) {
-            Thread worker = threads.newThread(this::work);
+            Thread worker = factory.newThread(this::work);
             worker.setName("pos-event-group-" + i);
             workers.add(worker);
             worker.start();
@@ -72,12 +91,17 @@ public class PosEventGroups {
     void stop() {
         running = false;
         workers.forEach(Thread::interrupt);
+        // Nobody takes these any more: their tills hear at once that they should send them again.
+        List<Job> left = new ArrayList<>();
+        waiting.drainTo(left);
+        left.forEach(job -> job.done().completeExceptionally(new Busy("The shop is stopping")));
     }
 
     /** The event's outcome once its group has committed. */
     public PosEventService.Outcome apply(PosTerminal terminal, PosEvent event) {
+        Objects.requireNonNull(event, "event");
         Job job = new Job(new PosEventService.Sent(terminal, event), new CompletableFuture<>());
-        if (!waiting.offer(job)) {
+        if (!running || !waiting.offer(job)) {
             throw new Busy("Too many till events are waiting; send it again shortly");
         }
         try {
@@ -110,26 +134,37 @@ public class PosEventGroups {
                 apply(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                group.forEach(job -> job.done().completeExceptionally(new Busy("Shutting down")));
                 return;
-            } catch (RuntimeException e) {
-                // A worker never dies of one group: its events were answered in apply().
+            } catch (Throwable e) {
+                // A worker never dies of one group.
                 LOG.log(Level.SEVERE, "POS event group worker", e);
             } finally {
+                // Whatever happened, no request is left waiting for an answer that cannot come
+                // (completing an answered one again changes nothing).
+                for (Job job : group) {
+                    job.done()
+                            .completeExceptionally(
+                                    new Busy("The event could not be applied now; send it again"));
+                }
                 group.clear();
             }
         }
     }
 
+    /** Events handed in and not yet taken by a worker. */
+    int queued() {
+        return waiting.size();
+    }
+
     private static int lines(Job job) {
         List<PosEvent.Line> lines = job.sent().event().lines();
-        return lines == null ? 0 : lines.size();
+        return lines == null ? 1 : lines.size();
     }
 
     private void apply(List<Job> group) {
         try {
             List<PosEventService.Outcome> outcomes =
-                    events.applyAll(group.stream().map(Job::sent).toList());
+                    applier.apply(group.stream().map(Job::sent).toList());
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).done().complete(outcomes.get(i));
             }
@@ -146,7 +181,7 @@ public class PosEventGroups {
         }
         for (Job job : group) {
             try {
-                job.done().complete(events.applyAll(List.of(job.sent())).get(0));
+                job.done().complete(applier.apply(List.of(job.sent())).get(0));
             } catch (RuntimeException e) {
                 job.done().completeExceptionally(e);
             }

@@ -2,6 +2,7 @@ package dev.selvedge.inventory;
 
 import dev.selvedge.shared.JsonObjects;
 import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -35,9 +38,16 @@ import javax.sql.DataSource;
 public class PosEventService {
 
     static final int MAX_LINES = 500;
+    static final int MAX_QUANTITY = 100_000;
+    static final int MAX_REASON = 300;
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+
+    private static final Logger LOG = Logger.getLogger(PosEventService.class.getName());
 
     @Resource(lookup = "jdbc/shop")
     private DataSource dataSource;
+
+    @Resource private SessionContext context;
 
     /**
      * The answer to the till: {eventId, status APPLIED or DUPLICATE, lines, discrepancies}; throws
@@ -101,8 +111,7 @@ public class PosEventService {
                     // A repeat of an event applied before keeps its first answer, even if one of
                     // its SKUs was removed since.
                     outcomes[i] =
-                            firstAnswer(c, event.eventId())
-                                    .map(answer -> new Outcome(event.eventId(), answer, null))
+                            repeat(c, sent.get(i).terminal(), event.eventId())
                                     .orElseGet(
                                             () ->
                                                     new Outcome(
@@ -127,18 +136,31 @@ public class PosEventService {
             for (Map.Entry<Integer, Checked> entry : valid.entrySet()) {
                 PosEvent event = events.get(entry.getKey());
                 outcomes[entry.getKey()] =
-                        new Outcome(
-                                event.eventId(),
-                                applyOne(
-                                        c,
-                                        sent.get(entry.getKey()).terminal(),
-                                        event,
-                                        entry.getValue(),
-                                        variants),
-                                null);
+                        applyOne(
+                                c,
+                                sent.get(entry.getKey()).terminal(),
+                                event,
+                                entry.getValue(),
+                                variants);
             }
             return List.of(outcomes);
         } catch (SQLException e) {
+            if (events.size() == 1 && e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                // A value the checks above let through and the database cannot hold (a stock
+                // figure beyond its range, say): this event is refused and kept for staff, like
+                // any other that cannot be applied as sent, instead of failing every time it is
+                // sent again. (In a group it fails the group, whose events are then tried alone.)
+                LOG.log(Level.WARNING, "POS event " + idOf(events.get(0)) + " refused", e);
+                context.setRollbackOnly();
+                return List.of(
+                        new Outcome(
+                                idOf(events.get(0)),
+                                null,
+                                new PosEventRejected(
+                                        422,
+                                        "A value of the event is beyond what the shop can store"
+                                                + " (a stock figure or a text too large); nothing of it was applied")));
+            }
             throw new IllegalStateException(
                     "Could not apply " + events.size() + " POS event(s)", e);
         }
@@ -151,7 +173,7 @@ public class PosEventService {
     }
 
     /** One checked event whose SKUs are known and locked: claimed, then applied line by line. */
-    private static JsonObject applyOne(
+    private static Outcome applyOne(
             Connection c,
             PosTerminal terminal,
             PosEvent event,
@@ -159,7 +181,7 @@ public class PosEventService {
             Map<String, Sku> variants)
             throws SQLException {
         if (!claim(c, terminal, event, checked)) {
-            return duplicateAnswer(c, event.eventId());
+            return repeat(c, terminal, event.eventId()).orElseThrow();
         }
         StockWrites.describe(
                 c,
@@ -223,7 +245,7 @@ public class PosEventService {
             st.setString(2, event.eventId());
             st.executeUpdate();
         }
-        return answer;
+        return new Outcome(event.eventId(), answer, null);
     }
 
     record Checked(PosEventType type, OffsetDateTime occurredAt) {}
@@ -271,6 +293,14 @@ public class PosEventService {
                     422,
                     "occurredAt must be an ISO-8601 time with offset, e.g. 2026-11-26T10:15:30+05:30");
         }
+        if (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(OffsetDateTime.now().plusDays(1))) {
+            // A till whose clock is years ahead would otherwise make every later count look old.
+            throw new PosEventRejected(
+                    422,
+                    "occurredAt "
+                            + occurredAt
+                            + " is not a time a till can report: from 2000 to at most a day ahead of now");
+        }
         if (event.lines() == null || event.lines().isEmpty() || event.lines().size() > MAX_LINES) {
             throw new PosEventRejected(422, "An event has 1 to " + MAX_LINES + " lines");
         }
@@ -280,26 +310,27 @@ public class PosEventService {
                 throw new PosEventRejected(
                         422, "Line " + (i + 1) + " needs either a sku or a barcode");
             }
-            if (line.quantity() == null
-                    || (type == PosEventType.ADJUSTMENT
-                            ? line.quantity() == 0
-                            : line.quantity() < (type == PosEventType.STOCK_COUNT ? 0 : 1))
-                    || Math.abs(line.quantity()) > 100_000) {
+            Integer quantity = line.quantity();
+            String wrong =
+                    quantity == null
+                            ? "is missing"
+                            : quantity < -MAX_QUANTITY || quantity > MAX_QUANTITY
+                                    ? "is beyond " + MAX_QUANTITY + " units"
+                                    : type == PosEventType.ADJUSTMENT
+                                            ? quantity == 0 ? "must not be 0" : null
+                                            : type == PosEventType.STOCK_COUNT
+                                                    ? quantity < 0 ? "must be 0 or more" : null
+                                                    : quantity < 1 ? "must be 1 or more" : null;
+            if (wrong != null) {
                 throw new PosEventRejected(
-                        422,
-                        "Line "
-                                + (i + 1)
-                                + ": quantity "
-                                + line.quantity()
-                                + (type == PosEventType.ADJUSTMENT
-                                        ? " must not be 0"
-                                        : type == PosEventType.STOCK_COUNT
-                                                ? " must be 0 or more"
-                                                : " must be 1 or more"));
+                        422, "Line " + (i + 1) + ": quantity " + quantity + " " + wrong);
             }
         }
         if (type == PosEventType.ADJUSTMENT && blank(event.reason())) {
             throw new PosEventRejected(422, "An ADJUSTMENT needs a reason");
+        }
+        if (event.reason() != null && event.reason().length() > MAX_REASON) {
+            throw new PosEventRejected(422, "reason is at most " + MAX_REASON + " characters");
         }
         return new Checked(type, occurredAt);
     }
@@ -331,23 +362,38 @@ public class PosEventService {
         }
     }
 
-    private static JsonObject duplicateAnswer(Connection c, String eventId) throws SQLException {
-        return firstAnswer(c, eventId).orElseThrow();
-    }
-
-    /** The first answer given to an event id, marked DUPLICATE; empty when it was never applied. */
-    private static Optional<JsonObject> firstAnswer(Connection c, String eventId)
+    /**
+     * The outcome of an event id applied before: its first answer, marked DUPLICATE, when this
+     * store sent it; refused when another store's event has the id (its answer is that store's
+     * business, and this event is not applied); empty when the id is new.
+     */
+    private static Optional<Outcome> repeat(Connection c, PosTerminal terminal, String eventId)
             throws SQLException {
         try (PreparedStatement st =
                 c.prepareStatement(
-                        "SELECT answer FROM pos_event WHERE event_id = ? AND answer <> ''")) {
+                        "SELECT answer, location_id FROM pos_event WHERE event_id = ? AND answer <> ''")) {
             st.setString(1, eventId);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                if (rs.getLong(2) != terminal.locationId()) {
+                    return Optional.of(
+                            new Outcome(
+                                    eventId,
+                                    null,
+                                    new PosEventRejected(
+                                            422,
+                                            "eventId "
+                                                    + eventId
+                                                    + " belongs to another store's event; give each event an id of its own")));
+                }
                 JsonObject first = JsonObjects.parse(rs.getString(1));
-                return Optional.of(JsonObjects.object(first).add("status", "DUPLICATE").build());
+                return Optional.of(
+                        new Outcome(
+                                eventId,
+                                JsonObjects.object(first).add("status", "DUPLICATE").build(),
+                                null));
             }
         }
     }

@@ -217,13 +217,30 @@ public class ReservationService {
         Connection c = connection();
         try (PreparedStatement st =
                 c.prepareStatement(
+                        // Their rows first, as a checkout that confirms one takes it first; one a
+                        // checkout holds now is being confirmed or released, so skipped.
                         "SELECT token FROM reservation WHERE status = 'HELD' AND expires_at <= now()"
-                                + " ORDER BY expires_at LIMIT ?")) {
+                                + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
             st.setInt(1, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     due.add(rs.getString(1));
                 }
+            }
+            // Then all their SKUs, in the one order every stock writer takes them in: locking
+            // them reservation by reservation could deadlock with a till's group of events.
+            try (PreparedStatement skus =
+                    c.prepareStatement(
+                            "SELECT DISTINCT l.variant_id FROM reservation_line l"
+                                    + " JOIN reservation r ON r.id = l.reservation_id WHERE r.token = ANY(?)")) {
+                skus.setArray(1, c.createArrayOf("text", due.toArray()));
+                List<Long> variants = new ArrayList<>();
+                try (ResultSet rs = skus.executeQuery()) {
+                    while (rs.next()) {
+                        variants.add(rs.getLong(1));
+                    }
+                }
+                StockWrites.lockSkus(c, variants.stream().mapToLong(Long::longValue).toArray());
             }
             for (String token : due) {
                 closeWith(c, token, "EXPIRED", "EXPIRE");

@@ -1,15 +1,16 @@
 package dev.selvedge.bridge;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -47,6 +48,7 @@ final class Sender implements Runnable {
     // What one request to the shop carries: at most 100 events, and well within its 64 KB.
     private static final int BATCH_EVENTS = 100;
     private static final int BATCH_BYTES = 48 * 1024;
+    private static final java.util.Set<Integer> ONE_BY_ONE = java.util.Set.of(400, 404, 405, 413);
     private static final int MARK_EVERY = 100;
     private static final long MARK_NANOS = 200_000_000L;
 
@@ -137,6 +139,15 @@ final class Sender implements Runnable {
                 ahead.clear();
                 answeredUpTo = 0;
                 sleep(1000);
+            } catch (RuntimeException e) {
+                // The sender never stops while the bridge runs: a store whose heartbeats go on
+                // while its events do not would look alive and sell stock it no longer has.
+                lastProblem = "Sender: " + e;
+                LOG.log(java.util.logging.Level.SEVERE, lastProblem, e);
+                ahead.clear();
+                answeredUpTo = 0;
+                sleep(pause);
+                pause = Math.min(pause * 2, maxPause.toMillis());
             }
         }
         try {
@@ -188,7 +199,7 @@ final class Sender implements Runnable {
         List<Outbox.Pending> batch = new ArrayList<>();
         int bytes = 0;
         for (Outbox.Pending event : ahead) {
-            bytes += event.body().length() + 1;
+            bytes += event.body().getBytes(StandardCharsets.UTF_8).length + 1;
             if (batch.size() == BATCH_EVENTS || (!batch.isEmpty() && bytes > BATCH_BYTES)) {
                 break;
             }
@@ -211,9 +222,18 @@ final class Sender implements Runnable {
         if (response == null) {
             return 0;
         }
-        if (response.statusCode() == 400) {
-            LOG.warning("The shop could not read a batch, sending one by one: " + response.body());
-            return send(batch.get(0)) ? 1 : 0;
+        if (ONE_BY_ONE.contains(response.statusCode())) {
+            // The shop cannot read the batch, is too old to take batches, or finds it too large:
+            // the same events one at a time, in order.
+            LOG.warning(
+                    "The shop answered "
+                            + response.statusCode()
+                            + " to a batch; sending its events one by one");
+            int done = 0;
+            while (done < batch.size() && send(batch.get(done))) {
+                done++;
+            }
+            return done;
         }
         if (response.statusCode() != 200) {
             lastProblem =
@@ -226,16 +246,20 @@ final class Sender implements Runnable {
             LOG.warning(lastProblem);
             return 0;
         }
-        JsonArray results;
+        List<JsonObject> results = new ArrayList<>();
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            results = reader.readObject().getJsonArray("results");
+            for (JsonValue result : reader.readObject().getJsonArray("results")) {
+                results.add(result.asJsonObject());
+            }
         } catch (RuntimeException e) {
+            // Not the shop's answer (a proxy's page, a cut answer): nothing is taken as done.
             lastProblem = "The shop's answer to a batch is not what it should be: " + e;
+            LOG.warning(lastProblem);
             return 0;
         }
         for (int i = 0; i < batch.size(); i++) {
             Outbox.Pending event = batch.get(i);
-            JsonObject result = i < results.size() ? results.getJsonObject(i) : null;
+            JsonObject result = i < results.size() ? results.get(i) : null;
             String status = result == null ? "" : result.getString("status", "");
             if (status.equals("APPLIED") || status.equals("DUPLICATE")) {
                 answered.add(new Outbox.Answered(event.seq(), result.toString()));

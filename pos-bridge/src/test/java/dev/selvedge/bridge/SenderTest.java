@@ -189,6 +189,37 @@ class SenderTest {
     }
 
     @Test
+    void anAnswerThatIsNotTheShopsTakesNothingAsSentAndTheSenderGoesOn() throws Exception {
+        shop.stubFor(
+                post(urlEqualTo(BATCHES))
+                        .inScenario("proxy")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(aResponse().withStatus(200).withBody("<html>proxy</html>"))
+                        .willSetStateTo("shop"));
+        shop.stubFor(
+                post(urlEqualTo(BATCHES))
+                        .inScenario("proxy")
+                        .whenScenarioStateIs("shop")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody("{\"results\":[{\"status\":\"APPLIED\"},7]}")));
+        outbox.add("e1", "{\"eventId\":\"e1\"}");
+        outbox.add("e2", "{\"eventId\":\"e2\"}");
+        run();
+        long until = System.currentTimeMillis() + 10_000;
+        while (shop.findAll(postRequestedFor(urlEqualTo(BATCHES))).size() < 3
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        // Neither answer was the shop's: both events still wait, and the sender still sends.
+        assertThat(shop.findAll(postRequestedFor(urlEqualTo(BATCHES))).size())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(outbox.counts().pending()).isEqualTo(2);
+        assertThat(sender.lastProblem()).contains("not what it should be");
+    }
+
+    @Test
     void aRefusedKeyHoldsTheQueueUntilTheShopTakesIt() throws Exception {
         shop.stubFor(
                 post(urlEqualTo("/api/v1/pos/events"))

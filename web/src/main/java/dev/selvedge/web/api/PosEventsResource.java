@@ -72,10 +72,7 @@ public class PosEventsResource {
             heartbeats.heard(terminal);
             return Response.ok(outcome.answer(), MediaType.APPLICATION_JSON).build();
         } catch (PosEventGroups.Busy e) {
-            return Response.fromResponse(
-                            Problem.response(503, "busy", "Busy", e.getMessage(), path()))
-                    .header(HttpHeaders.RETRY_AFTER, "1")
-                    .build();
+            return busy(e);
         } catch (PosEventRejected e) {
             // Nothing is lost: staff see the refused event and can replay it once fixed.
             deadLetters.keep(terminal, body, e.getMessage());
@@ -103,6 +100,8 @@ public class PosEventsResource {
         List<PosEventService.Outcome> outcomes;
         try {
             outcomes = batches.apply(terminal, body);
+        } catch (PosEventGroups.Busy e) {
+            return busy(e);
         } catch (PosEventRejected e) {
             deadLetters.keep(terminal, body, e.getMessage());
             return Problem.response(
@@ -116,6 +115,13 @@ public class PosEventsResource {
         return Response.ok(
                         Json.createObjectBuilder().add("results", results).build(),
                         MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    /** 503: the till or bridge sends the same again after a second (nothing of it was lost). */
+    private Response busy(PosEventGroups.Busy e) {
+        return Response.fromResponse(Problem.response(503, "busy", "Busy", e.getMessage(), path()))
+                .header(HttpHeaders.RETRY_AFTER, "1")
                 .build();
     }
 

@@ -203,6 +203,8 @@ public class RequestLimits extends HttpFilter {
     /** A request whose body was read here; readers get it from memory. */
     private static final class BufferedBody extends HttpServletRequestWrapper {
         private final byte[] body;
+        private ServletInputStream stream;
+        private java.io.BufferedReader reader;
 
         BufferedBody(HttpServletRequest request, byte[] body) {
             super(request);
@@ -219,9 +221,20 @@ public class RequestLimits extends HttpFilter {
             return body.length;
         }
 
+        /**
+         * One stream for the whole request, as the container's own: Jersey asks for it again at
+         * every read, and a new stream each time started the body over, without end (a chunked body
+         * of two bytes filled the heap).
+         */
         @Override
         public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            if (stream == null) {
+                stream = streamOf(new ByteArrayInputStream(body));
+            }
+            return stream;
+        }
+
+        private static ServletInputStream streamOf(ByteArrayInputStream in) {
             return new ServletInputStream() {
                 @Override
                 public int read() {
@@ -252,13 +265,18 @@ public class RequestLimits extends HttpFilter {
 
         @Override
         public java.io.BufferedReader getReader() {
+            if (reader != null) {
+                return reader;
+            }
             String encoding = getCharacterEncoding();
-            return new java.io.BufferedReader(
-                    new java.io.InputStreamReader(
-                            new ByteArrayInputStream(body),
-                            encoding == null
-                                    ? StandardCharsets.UTF_8
-                                    : java.nio.charset.Charset.forName(encoding)));
+            reader =
+                    new java.io.BufferedReader(
+                            new java.io.InputStreamReader(
+                                    new ByteArrayInputStream(body),
+                                    encoding == null
+                                            ? StandardCharsets.UTF_8
+                                            : java.nio.charset.Charset.forName(encoding)));
+            return reader;
         }
     }
 }
