@@ -72,17 +72,23 @@ class PosEventGroupsTest {
     @Test
     void eventsThatWaitWhileTheWorkersAreBusyGoInOneTransactionAndEachGetsItsOwnAnswer()
             throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+        // Each of the first four groups waits for its own release.
+        List<CountDownLatch> releases = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            releases.add(new CountDownLatch(1));
+        }
         AtomicInteger inside = new AtomicInteger();
         List<Integer> sizes = new CopyOnWriteArrayList<>();
         start(
                 group -> {
                     sizes.add(group.size());
-                    inside.incrementAndGet();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
+                    int call = inside.getAndIncrement();
+                    if (call < 4) {
+                        try {
+                            releases.get(call).await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
                     }
                     return applied(group);
                 });
@@ -93,12 +99,14 @@ class PosEventGroupsTest {
             int n = i + 1;
             await(() -> inside.get() == n);
         }
-        // ...while forty more arrive.
+        // ...while forty more arrive; then one worker is free and takes them all.
         for (int i = 0; i < 40; i++) {
             answers.add(send("waiting-" + i));
         }
         await(() -> groups.queued() == 40);
-        release.countDown();
+        releases.get(0).countDown();
+        await(() -> inside.get() == 5);
+        releases.forEach(CountDownLatch::countDown);
 
         for (int i = 0; i < answers.size(); i++) {
             String id = i < 4 ? "busy-" + i : "waiting-" + (i - 4);
