@@ -137,9 +137,7 @@ public class PosEventBatches {
             JsonValue value = reader.readValue();
             if (value.getValueType() == JsonValue.ValueType.OBJECT
                     && ((JsonObject) value).get("eventId") instanceof JsonString id) {
-                return id.getString().length() <= 80
-                        ? id.getString()
-                        : id.getString().substring(0, 80);
+                return PosEventService.clipId(id.getString());
             }
         } catch (JsonException e) {
             // It was read once already; nothing more to learn from it.

@@ -168,7 +168,11 @@ public class PosEventService {
 
     /** The event id as sent, clipped: a refused event's id is echoed back to say which it was. */
     private static String idOf(PosEvent event) {
-        String id = event == null ? null : event.eventId();
+        return clipId(event == null ? null : event.eventId());
+    }
+
+    /** At most the 80 characters an event id may have. */
+    static String clipId(String id) {
         return id == null || id.length() <= 80 ? id : id.substring(0, 80);
     }
 
