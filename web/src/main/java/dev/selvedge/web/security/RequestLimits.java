@@ -177,12 +177,17 @@ public class RequestLimits extends HttpFilter {
         response.getOutputStream().write(body);
     }
 
-    private static void drain(InputStream in, long max) throws IOException {
+    private static void drain(InputStream in, long max) {
         byte[] buffer = new byte[8192];
         long read = 0;
         int n;
-        while (read < max && (n = in.read(buffer)) >= 0) {
-            read += n;
+        try {
+            while (read < max && (n = in.read(buffer)) >= 0) {
+                read += n;
+            }
+        } catch (IOException beyondTheListenersLimit) {
+            // A chunked body past the listener's own limit: the answer goes anyway, and the
+            // connection closes after it (it was a 500 page before).
         }
     }
 
