@@ -374,6 +374,10 @@ configure_jms() {
         --restype jakarta.jms.Queue --property Name=PosEvents jms/pos/events >/dev/null
     grep -qx jms/stock/changes <<<"$existing" || asadmin_at "$port" create-jms-resource \
         --restype jakarta.jms.Topic --property Name=StockChanges jms/stock/changes >/dev/null
+    grep -qx jms/orders/fulfilment <<<"$existing" || asadmin_at "$port" create-jms-resource \
+        --restype jakarta.jms.Queue --property Name=OrderFulfilment jms/orders/fulfilment >/dev/null
+    grep -qx jms/orders/status <<<"$existing" || asadmin_at "$port" create-jms-resource \
+        --restype jakarta.jms.Topic --property Name=OrderStatus jms/orders/status >/dev/null
 }
 
 # Who may use the JMS broker (OpenMQ's file user repository and access control list): the shop
@@ -412,6 +416,8 @@ configure_broker() {
     # broker's JMX, which a lazily started embedded broker does not offer.)
     mq_destination q PosEvents
     mq_destination t StockChanges
+    mq_destination q OrderFulfilment
+    mq_destination t OrderStatus
     broker_user "$MQ_APP_USER" user "$(secret "$domain" mq-app-password)"
     local store
     for store in "$@"; do
@@ -433,9 +439,11 @@ topic.*.consume.allow.user=$MQ_APP_USER
 # ones (imq.autocreate.* is false).
 queue.create.allow.user=*
 topic.create.allow.user=*
-# ...except that stores send their till events and follow the stock changes.
+# ...except that stores send their till events and follow the stock changes and the orders'
+# status changes (order number and states only: no shopper's details).
 queue.PosEvents.produce.allow.user=*
 topic.StockChanges.consume.allow.user=*
+topic.OrderStatus.consume.allow.user=*
 ACL
     set_secret "$port" mq-app-password "$(secret "$domain" mq-app-password)"
     set_secret "$port" mq-admin-password "$(secret "$domain" mq-admin-password)"

@@ -3,7 +3,10 @@ package dev.selvedge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.selvedge.ordering.OrderStatus;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,36 +76,42 @@ class OrderTimelineIT extends ShopDeployment {
     @Test
     void everyMoveOfAnOrderIsRecordedAndOnlyMovesThatMakeSenseAreAllowed() throws Exception {
         String paid = order("tok_ok");
-        assertAChain(moves(paid), "CONFIRMED");
+        // Fulfilment allocates a paid order at once (FulfilmentIT): wait for it.
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!moves(paid).endsWith(">ALLOCATED") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertAChain(moves(paid), "ALLOCATED");
+        assertThat(moves(paid)).contains("PENDING_PAYMENT>CONFIRMED,CONFIRMED>ALLOCATED");
         String declined = order("tok_declined");
         assertAChain(moves(declined), "PAYMENT_FAILED");
 
-        // Delivered before it was even allocated: refused by the database, nothing changes.
+        // Delivered before it was even picked: refused by the database, nothing changes.
         assertThatThrownBy(
                         () ->
                                 fixture.single(
                                         "UPDATE customer_order SET status = 'DELIVERED' WHERE order_number = ? RETURNING status",
                                         paid))
-                .hasMessageContaining("cannot go from CONFIRMED to DELIVERED");
+                .hasMessageContaining("cannot go from ALLOCATED to DELIVERED");
         assertThat(fixture.single("SELECT status FROM customer_order WHERE order_number = ?", paid))
-                .isEqualTo("CONFIRMED");
+                .isEqualTo("ALLOCATED");
 
         // A move staff make is recorded with who and why.
         fixture.single(
-                "UPDATE customer_order SET status = 'ALLOCATED' WHERE order_number = ?"
+                "UPDATE customer_order SET status = 'PICKING' WHERE order_number = ?"
                         + " AND set_config('selvedge.order_actor_kind', 'STAFF', true) IS NOT NULL"
                         + " AND set_config('selvedge.order_actor', 'packer@selvedge.example', true) IS NOT NULL"
-                        + " AND set_config('selvedge.order_reason', 'all lines at the warehouse', true) IS NOT NULL"
+                        + " AND set_config('selvedge.order_reason', 'picking started', true) IS NOT NULL"
                         + " RETURNING status",
                 paid);
-        assertAChain(moves(paid), "ALLOCATED");
+        assertAChain(moves(paid), "PICKING");
         assertThat(
                         fixture.single(
                                 "SELECT actor_kind || ' ' || actor || ' ' || reason FROM order_event e"
                                         + " JOIN customer_order o ON o.id = e.order_id WHERE o.order_number = ?"
                                         + " ORDER BY e.at DESC LIMIT 1",
                                 paid))
-                .isEqualTo("STAFF packer@selvedge.example all lines at the warehouse");
+                .isEqualTo("STAFF packer@selvedge.example picking started");
 
         // A failed payment cannot be shipped, and the timeline cannot be rewritten.
         assertThatThrownBy(
@@ -118,5 +127,19 @@ class OrderTimelineIT extends ShopDeployment {
                                                 + " (SELECT id FROM customer_order WHERE order_number = ?) RETURNING event_id",
                                         paid))
                 .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void theCodeKnowsTheSameMovesAsTheDatabase() throws Exception {
+        Set<String> database =
+                new TreeSet<>(
+                        Set.of(
+                                fixture.single(
+                                                "SELECT string_agg(from_status || '>' || to_status, ',')"
+                                                        + " FROM order_transition")
+                                        .split(",")));
+        assertThat(OrderStatus.moves()).isEqualTo(database);
+        assertThat(OrderStatus.CONFIRMED.canGoTo(OrderStatus.ALLOCATED)).isTrue();
+        assertThat(OrderStatus.SHIPPED.canGoTo(OrderStatus.CANCELLED)).isFalse();
     }
 }

@@ -244,4 +244,21 @@ public class CatalogService {
     public long productCount() {
         return em.createNamedQuery("Product.count", Long.class).getSingleResult();
     }
+
+    /** The SKU a scanned or typed code names: a SKU itself, or a variant's EAN-13 barcode. */
+    public Optional<String> skuOf(String code) {
+        if (code == null || code.isBlank() || code.length() > 64) {
+            return Optional.empty();
+        }
+        String typed = code.strip();
+        @SuppressWarnings("unchecked")
+        List<String> found =
+                em.createNativeQuery(
+                                "SELECT sku FROM variant WHERE sku = ?1"
+                                        + " UNION SELECT sku FROM variant WHERE ?2 AND barcode = ?1")
+                        .setParameter(1, typed)
+                        .setParameter(2, typed.matches("\\d{13}"))
+                        .getResultList();
+        return found.stream().findFirst();
+    }
 }

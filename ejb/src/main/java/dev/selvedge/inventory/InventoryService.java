@@ -85,4 +85,12 @@ public class InventoryService {
     public List<Location> locations() {
         return em.createNamedQuery("Location.all", Location.class).getResultList();
     }
+
+    /** A location by its code. */
+    public java.util.Optional<Location> location(String code) {
+        return em.createNamedQuery("Location.findByCode", Location.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst();
+    }
 }

@@ -79,6 +79,15 @@ public class ReservationService {
         }
     }
 
+    /** A reservation by its token, with where each of its units is (or was) held. */
+    public Optional<Reservation> byToken(String token) {
+        try {
+            return find(connection(), "token", token);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read a reservation", e);
+        }
+    }
+
     /** Gives back a till's hold; a token the till did not make is unknown to it. */
     public Reservation releaseForTill(PosTerminal till, String token) {
         tillHold(till, token)

@@ -177,6 +177,17 @@ public class CustomerOrder {
         status = OrderStatus.CANCELLED;
     }
 
+    /**
+     * A move of the order's life after payment (see {@link OrderStatus#canGoTo}); one that makes no
+     * sense is refused with both states.
+     */
+    void moveTo(OrderStatus next) {
+        if (!status.canGoTo(next)) {
+            throw new IllegalMove(orderNumber, status, next);
+        }
+        status = next;
+    }
+
     public boolean isPendingPayment() {
         return status == OrderStatus.PENDING_PAYMENT;
     }

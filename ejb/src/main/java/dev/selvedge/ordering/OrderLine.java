@@ -55,6 +55,10 @@ public class OrderLine {
         this.taxMinor = line.taxIncludedMinor();
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public String getSku() {
         return sku;
     }
@@ -77,6 +81,10 @@ public class OrderLine {
 
     public long getUnitMinor() {
         return unitMinor;
+    }
+
+    public int getTaxRate() {
+        return taxRate;
     }
 
     public long getLineMinor() {

@@ -1,6 +1,6 @@
 package dev.selvedge.payment.paypal;
 
-import dev.selvedge.payment.ProviderHttp;
+import dev.selvedge.shared.ProviderHttp;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.selvedge.payment.razorpay;
 
-import dev.selvedge.payment.ProviderHttp;
+import dev.selvedge.shared.ProviderHttp;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

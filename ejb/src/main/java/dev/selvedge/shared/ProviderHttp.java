@@ -1,18 +1,22 @@
-package dev.selvedge.payment;
+package dev.selvedge.shared;
 
-import dev.selvedge.shared.JsonObjects;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * JSON over HTTP to a payment provider's REST API, for the adapters whose provider has no Java SDK
- * that can be pointed at another host: one client per provider (HTTP/1.1, timeouts from the
- * configuration), answers read as JSON, errors as {@link Failure}.
+ * JSON over HTTP to a provider's REST API (payment gateways, carriers), for the adapters whose
+ * provider has no Java SDK that can be pointed at another host: one client per provider (HTTP/1.1,
+ * timeouts from the configuration), answers read as JSON (or as bytes, for documents), errors as
+ * {@link Failure}.
  */
 public final class ProviderHttp {
 
@@ -60,8 +64,64 @@ public final class ProviderHttp {
                 .timeout(timeout);
     }
 
+    /**
+     * A request to a full address the provider handed out (a label's download link), outside its
+     * API: no Accept header, and none of the API's credentials unless the caller adds them.
+     */
+    public HttpRequest.Builder toUrl(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
+    }
+
     public static HttpRequest.BodyPublisher json(JsonObject body) {
         return HttpRequest.BodyPublishers.ofString(body.toString());
+    }
+
+    /**
+     * An {@code application/x-www-form-urlencoded} body of these fields, in their order (the caller
+     * sets the Content-Type).
+     */
+    public static HttpRequest.BodyPublisher form(Map<String, String> fields) {
+        return HttpRequest.BodyPublishers.ofString(
+                fields.entrySet().stream()
+                        .map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
+                        .collect(Collectors.joining("&")));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The answer as bytes (a PDF, or JSON that is not an object), or {@link Failure} on an error
+     * status (its body read as JSON when it is) or no answer in time.
+     */
+    public byte[] bytes(HttpRequest.Builder request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new Failure(
+                    0,
+                    JsonObjects.object().build(),
+                    provider + " did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure(
+                    0, JsonObjects.object().build(), "Interrupted while waiting for " + provider);
+        }
+        if (response.statusCode() >= 300) {
+            JsonObject json;
+            try {
+                json = JsonObjects.parse(new String(response.body(), StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                json = JsonObjects.object().build();
+            }
+            throw new Failure(
+                    response.statusCode(),
+                    json,
+                    provider + " answered HTTP " + response.statusCode());
+        }
+        return response.body();
     }
 
     public JsonObject send(HttpRequest.Builder request) {

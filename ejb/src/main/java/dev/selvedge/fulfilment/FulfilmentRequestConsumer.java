@@ -1,0 +1,207 @@
+package dev.selvedge.fulfilment;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.MessageDrivenContext;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The work on {@code jms/orders/fulfilment}: allocating confirmed orders (FULFILMENT_REQUESTED) and
+ * booking packed parcels with their carrier (BOOK_SHIPMENT).
+ *
+ * <p>A message that cannot be handled however often it is tried (bad JSON, no such order, units no
+ * location holds, a carrier that refuses the parcel) is parked for staff at once; one that failed
+ * otherwise is delivered again, and parked at the configured attempt. A carrier that cannot be
+ * reached is asked again later with a growing pause (a new message, delayed), and the parcel is
+ * parked as BOOKING_FAILED after the last try. Either way the message leaves the queue.
+ */
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(
+                    propertyName = "destinationLookup",
+                    propertyValue = "jms/orders/fulfilment"),
+            @ActivationConfigProperty(
+                    propertyName = "destinationType",
+                    propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(
+                    propertyName = "connectionFactoryLookup",
+                    propertyValue = "jms/shop/connections"),
+            @ActivationConfigProperty(propertyName = "userName", propertyValue = "selvedge"),
+            @ActivationConfigProperty(
+                    propertyName = "password",
+                    propertyValue = "${ALIAS=mq-app-password}")
+        })
+public class FulfilmentRequestConsumer implements MessageListener {
+
+    static final String QUEUE = "jms/orders/fulfilment";
+    private static final Logger LOG = Logger.getLogger(FulfilmentRequestConsumer.class.getName());
+
+    @EJB private FulfilmentService fulfilment;
+    @EJB private ShipmentBookings bookings;
+    @EJB private ParkedMessages parked;
+    @Inject private Carriers carriers;
+
+    @Inject
+    @ConfigProperty(name = "selvedge.fulfilment.max-attempts", defaultValue = "5")
+    private int maxAttempts;
+
+    /** Tries of a booking while the carrier cannot be reached, the first included. */
+    @Inject
+    @ConfigProperty(name = "selvedge.fulfilment.booking-tries", defaultValue = "6")
+    private int bookingTries;
+
+    /** The pause before the second try; it doubles at each try after. */
+    @Inject
+    @ConfigProperty(name = "selvedge.fulfilment.booking-retry-seconds", defaultValue = "30")
+    private int retrySeconds;
+
+    @Resource(lookup = "jms/shop/connections")
+    private ConnectionFactory connections;
+
+    @Resource(lookup = "jms/orders/fulfilment")
+    private Queue queue;
+
+    @Resource private MessageDrivenContext context;
+
+    @Override
+    public void onMessage(Message message) {
+        String messageId;
+        String body = null;
+        try {
+            messageId = message.getJMSMessageID();
+            if (message.getJMSRedelivered() && parked.isParked(messageId)) {
+                return; // Parked on its last delivery: now it leaves the queue.
+            }
+            if (message instanceof TextMessage text) {
+                body = text.getText();
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("Could not read an order message", e);
+        }
+        try {
+            JsonObject json = parse(body);
+            switch (json.getString("type", "")) {
+                case "FULFILMENT_REQUESTED" -> allocate(json);
+                case "BOOK_SHIPMENT" -> book(json);
+                default ->
+                        throw new FulfilmentProblem(
+                                "Unknown type '" + json.getString("type", "") + "'");
+            }
+        } catch (FulfilmentProblem e) {
+            parked.park(QUEUE, messageId, body, e.getMessage(), 1);
+            LOG.warning("Order message " + messageId + " parked: " + e.getMessage());
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+            int attempts = parked.failed(messageId, reason);
+            LOG.warning(
+                    "Order message "
+                            + messageId
+                            + " failed (attempt "
+                            + attempts
+                            + " of "
+                            + maxAttempts
+                            + "): "
+                            + reason);
+            if (attempts >= maxAttempts) {
+                parked.park(QUEUE, messageId, body, reason, attempts);
+            } else {
+                context.setRollbackOnly();
+            }
+        }
+    }
+
+    private void allocate(JsonObject json) {
+        String number = json.getString("orderNumber", "");
+        if (number.isEmpty() || number.length() > 40) {
+            throw new FulfilmentProblem("The request names no order (orderNumber)");
+        }
+        UUID eventId;
+        try {
+            eventId = UUID.fromString(json.getString("eventId", ""));
+        } catch (IllegalArgumentException e) {
+            throw new FulfilmentProblem("Not a fulfilment request: eventId is not a UUID");
+        }
+        fulfilment.allocate(eventId, number);
+    }
+
+    private void book(JsonObject json) {
+        long shipmentId = number(json, "shipmentId");
+        int tries = (int) number(json, "tries");
+        ShipmentBookings.Claimed claimed = bookings.claim(shipmentId, tries).orElse(null);
+        if (claimed == null) {
+            return; // Booked already, or a repeat of a request another delivery is handling.
+        }
+        Carrier carrier = carriers.byId(claimed.carrier()).orElseThrow();
+        CarrierBooking booking;
+        try {
+            booking = carrier.book(claimed.request());
+        } catch (CarrierFailure e) {
+            String reason = carrier.label() + ": " + e.getMessage();
+            if (e.retryable() && claimed.tries() < bookingTries) {
+                bookings.retrying(shipmentId, reason);
+                long pause = retrySeconds * 1000L * (1L << Math.min(claimed.tries() - 1, 10));
+                try (JMSContext jms = connections.createContext()) {
+                    // Goes with this message's transaction: a rollback sends nothing.
+                    jms.createProducer()
+                            .setDeliveryDelay(pause)
+                            .send(queue, ShipmentBookings.request(shipmentId, claimed.tries()));
+                }
+                return;
+            }
+            bookings.failed(shipmentId, reason);
+            throw new FulfilmentProblem(
+                    "Parcel "
+                            + claimed.request().reference()
+                            + " not booked after "
+                            + claimed.tries()
+                            + (claimed.tries() == 1 ? " try: " : " tries: ")
+                            + reason);
+        }
+        byte[] label = new byte[0];
+        String labelProblem = null;
+        if (booking.labelUrl() != null) {
+            try {
+                label = carrier.labelPdf(booking);
+            } catch (CarrierFailure e) {
+                labelProblem = e.getMessage(); // Booked all the same; fetched again on printing.
+            }
+        }
+        bookings.booked(shipmentId, booking, label, labelProblem);
+    }
+
+    private static long number(JsonObject json, String name) {
+        if (!(json.get(name) instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0) {
+            throw new FulfilmentProblem(name + " is not a whole number");
+        }
+        return n.longValue();
+    }
+
+    static JsonObject parse(String body) {
+        if (body == null || body.isBlank() || body.length() > ParkedMessages.MAX_KEPT_BODY) {
+            throw new FulfilmentProblem("Not an order message: send JSON text with a type");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        } catch (JsonException | ClassCastException e) {
+            throw new FulfilmentProblem("Not an order message: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package dev.selvedge.fulfilment;
+
+import dev.selvedge.catalog.CatalogService;
+import dev.selvedge.inventory.InventoryService;
+import dev.selvedge.inventory.Location;
+import dev.selvedge.inventory.Reservation;
+import dev.selvedge.inventory.ReservationService;
+import dev.selvedge.ordering.CustomerOrder;
+import dev.selvedge.ordering.OrderActor;
+import dev.selvedge.ordering.OrderLine;
+import dev.selvedge.ordering.OrderMoves;
+import dev.selvedge.ordering.OrderStatus;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An order's way from confirmed to its parcels: allocation (which location sends what) first. Each
+ * use case runs in a transaction of its own, so that the consumer that calls it can park a message
+ * whose work failed and still take it off the queue.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class FulfilmentService {
+
+    /** What became of a fulfilment request. */
+    public enum Allocation {
+        ALLOCATED,
+        /** This message was handled before (the relay sends at least once). */
+        REPEAT,
+        /** The order moved on meanwhile (cancelled, or allocated by an earlier request). */
+        NOT_NEEDED
+    }
+
+    private static final String CONSUMER = "fulfilment";
+
+    @PersistenceContext(unitName = "shop")
+    private EntityManager em;
+
+    @EJB private OrderMoves moves;
+    @EJB private ReservationService reservations;
+    @EJB private InventoryService inventory;
+    @EJB private CatalogService catalog;
+    @Inject private Carriers carriers;
+    @Inject private Clock clock;
+
+    /**
+     * Allocates a confirmed order: one parcel per location its units left stock at. An order whose
+     * units are not all held somewhere (a till sold them and no other location had them) stays
+     * CONFIRMED and the request is a {@link FulfilmentProblem} for staff.
+     */
+    public Allocation allocate(UUID eventId, String orderNumber) {
+        if (!MessagesSeen.first(em, CONSUMER, eventId)) {
+            return Allocation.REPEAT;
+        }
+        CustomerOrder order =
+                moves.lock(orderNumber)
+                        .orElseThrow(
+                                () -> new FulfilmentProblem("There is no order " + orderNumber));
+        if (order.getStatus() != OrderStatus.CONFIRMED) {
+            return Allocation.NOT_NEEDED;
+        }
+        Reservation held =
+                reservations
+                        .byToken(Objects.requireNonNull(order.getReservationToken()))
+                        .orElseThrow(
+                                () ->
+                                        new FulfilmentProblem(
+                                                "Order " + orderNumber + " holds no stock"));
+        ParcelPlan plan =
+                ParcelPlan.of(
+                        order.getLines().stream()
+                                .map(
+                                        l ->
+                                                new ParcelPlan.Wanted(
+                                                        l.getId(), l.getSku(), l.getQuantity()))
+                                .toList(),
+                        held.lines().stream()
+                                .filter(l -> l.status().equals("HELD"))
+                                .map(l -> new ParcelPlan.Held(l.sku(), l.location(), l.quantity()))
+                                .toList());
+        plan.problem()
+                .ifPresent(
+                        p -> {
+                            throw new FulfilmentProblem("Order " + orderNumber + ": " + p);
+                        });
+        Map<Long, OrderLine> lines =
+                order.getLines().stream()
+                        .collect(Collectors.toMap(OrderLine::getId, Function.identity()));
+        StringBuilder said = new StringBuilder();
+        for (Map.Entry<String, List<ParcelPlan.Part>> parcel : plan.parcels().entrySet()) {
+            Location from =
+                    inventory
+                            .location(parcel.getKey())
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalStateException(
+                                                    "No location " + parcel.getKey()));
+            Shipment shipment = new Shipment(order, from, clock.instant());
+            parcel.getValue().forEach(p -> shipment.add(lines.get(p.orderLineId()), p.quantity()));
+            em.persist(shipment);
+            said.append(said.length() == 0 ? "" : ", ")
+                    .append(from.getCode())
+                    .append(" (")
+                    .append(shipment.units())
+                    .append(shipment.units() == 1 ? " unit)" : " units)");
+        }
+        int count = plan.parcels().size();
+        moves.move(
+                order,
+                OrderStatus.ALLOCATED,
+                OrderActor.system(
+                        CONSUMER, (count == 1 ? "1 parcel: " : count + " parcels: ") + said));
+        return Allocation.ALLOCATED;
+    }
+
+    /** One unit picked: the parcel's SKU, and how many of its units are in the parcel now. */
+    public record Picked(String sku, int picked, int quantity, boolean parcelComplete) {}
+
+    /**
+     * A packer scans (or types) a unit's barcode or SKU: one unit of it is in the parcel. The first
+     * unit starts picking, for the parcel and its order.
+     */
+    public Picked pick(long shipmentId, String code, String staff) {
+        String sku =
+                catalog.skuOf(code)
+                        .orElseThrow(() -> new FulfilmentRefused("No SKU or barcode " + code));
+        Shipment s = lockShipment(shipmentId);
+        ShipmentLine line = s.pick(sku, clock.instant());
+        follow(s.getOrder(), OrderActor.staff(staff, null));
+        boolean complete = s.getLines().stream().allMatch(l -> l.getPicked() == l.getQuantity());
+        return new Picked(sku, line.getPicked(), line.getQuantity(), complete);
+    }
+
+    /**
+     * Every unit picked, weighed and boxed: the parcel is packed and its booking with the carrier
+     * is asked for, through the outbox, in this same transaction.
+     */
+    public void pack(long shipmentId, int weightGrams, String box, String staff) {
+        Box chosen = Box.of(box).orElseThrow(() -> new FulfilmentRefused("No box " + box));
+        Shipment s = lockShipment(shipmentId);
+        s.pack(weightGrams, chosen.name(), staff, clock.instant());
+        moves.handOff(ShipmentBookings.request(shipmentId, s.getBookingTries()));
+        follow(s.getOrder(), OrderActor.staff(staff, null));
+    }
+
+    /** The booking failed for good; staff mended the cause and ask for another try. */
+    public void bookAgain(long shipmentId, String staff) {
+        Shipment s = lockShipment(shipmentId);
+        s.bookAgain(clock.instant());
+        moves.handOff(ShipmentBookings.request(shipmentId, s.getBookingTries()));
+    }
+
+    /** The carrier's rider took the booked parcel. */
+    public void handOver(long shipmentId, String staff) {
+        Shipment s = lockShipment(shipmentId);
+        s.handOver(clock.instant());
+        follow(s.getOrder(), OrderActor.staff(staff, "handed to " + s.getCourier()));
+    }
+
+    /** What tracking reports did to parcels. */
+    public record Tracked(int applied, int repeats, List<String> unknownAwbs) {}
+
+    /**
+     * Tracking reports from a carrier (webhook or poll). Each is kept once per parcel, status and
+     * time; a parcel moves only forward, so repeats and late reports change nothing. Reports for an
+     * AWB the shop does not know are answered in {@code unknownAwbs} and change nothing.
+     */
+    public Tracked tracked(String carrier, List<TrackingUpdate> updates) {
+        int applied = 0;
+        int repeats = 0;
+        List<String> unknown = new ArrayList<>();
+        for (TrackingUpdate u : updates) {
+            List<Shipment> found =
+                    em.createNamedQuery("Shipment.byAwb", Shipment.class)
+                            .setParameter("carrier", carrier)
+                            .setParameter("awb", u.awb())
+                            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                            .getResultList();
+            if (found.isEmpty()) {
+                unknown.add(u.awb());
+                continue;
+            }
+            Shipment s = lockShipment(found.get(0).getId());
+            int kept =
+                    em.createNativeQuery(
+                                    "INSERT INTO shipment_tracking (shipment_id, carrier_status, step, at, place, remark)"
+                                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
+                            .setParameter(1, s.getId())
+                            .setParameter(2, clip(u.carrierStatus(), 80))
+                            .setParameter(3, u.step().name())
+                            .setParameter(4, java.sql.Timestamp.from(u.at()))
+                            .setParameter(5, clip(u.place(), 120))
+                            .setParameter(6, clip(u.remark(), 300))
+                            .executeUpdate();
+            if (kept == 0) {
+                repeats++;
+                continue;
+            }
+            applied++;
+            if (s.tracked(u.step(), clip(u.carrierStatus(), 80), clock.instant())) {
+                follow(
+                        s.getOrder(),
+                        new OrderActor(OrderActor.Kind.CARRIER, carrier, u.carrierStatus()));
+            }
+        }
+        return new Tracked(applied, repeats, unknown);
+    }
+
+    private static String clip(String text, int max) {
+        return text == null ? null : dev.selvedge.shared.StorableText.of(text, max);
+    }
+
+    private Shipment lockShipment(long id) {
+        Shipment s = em.find(Shipment.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw new FulfilmentRefused("There is no parcel " + id);
+        }
+        // The order's row next, as every move of an order takes it (the parcel first, always).
+        moves.lock(s.getOrder().getOrderNumber());
+        return s;
+    }
+
+    /**
+     * Moves the order to where its parcels are, one allowed step at a time (each on the timeline);
+     * never backwards.
+     */
+    private void follow(CustomerOrder order, OrderActor actor) {
+        List<ShipmentStatus> parcels =
+                shipments(order.getOrderNumber()).stream().map(Shipment::getStatus).toList();
+        OrderStatus target = ShipmentProgress.orderStatus(parcels).orElse(null);
+        for (int guard = 0; target != null && order.getStatus() != target && guard < 6; guard++) {
+            OrderStatus now = order.getStatus();
+            if (now.canGoTo(target)) {
+                moves.move(order, target, actor);
+            } else {
+                OrderStatus step = ShipmentProgress.nextStep(now, target).orElse(null);
+                if (step == null) {
+                    return; // Not a way forward (it would go back): stays where it is.
+                }
+                moves.move(order, step, actor);
+            }
+        }
+    }
+
+    /** A parcel's packing slip as PDF. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public byte[] packingSlip(long shipmentId) {
+        Shipment s = em.find(Shipment.class, shipmentId);
+        if (s == null) {
+            throw new FulfilmentRefused("There is no parcel " + shipmentId);
+        }
+        List<Long> ids =
+                shipments(s.getOrder().getOrderNumber()).stream().map(Shipment::getId).toList();
+        return PackingSlips.of(s, ids.indexOf(shipmentId) + 1, ids.size());
+    }
+
+    /**
+     * A booked parcel's label as PDF: the copy fetched at booking, or fetched from the carrier now
+     * (and kept) when that failed. Empty when its carrier gives none (own riders: print the slip).
+     */
+    public java.util.Optional<byte[]> label(long shipmentId) {
+        @SuppressWarnings("unchecked")
+        List<byte[]> kept =
+                em.createNativeQuery("SELECT pdf FROM shipment_label WHERE shipment_id = ?1")
+                        .setParameter(1, shipmentId)
+                        .getResultList();
+        if (!kept.isEmpty()) {
+            return java.util.Optional.of(kept.get(0));
+        }
+        Shipment s = em.find(Shipment.class, shipmentId);
+        if (s == null || s.getAwb() == null || s.getLabelUrl() == null) {
+            return java.util.Optional.empty();
+        }
+        Carrier carrier =
+                carriers.byId(s.getCarrier())
+                        .orElseThrow(() -> new FulfilmentRefused("No carrier " + s.getCarrier()));
+        byte[] pdf =
+                carrier.labelPdf(
+                        new CarrierBooking(
+                                s.getAwb(),
+                                s.getCarrierRef(),
+                                s.getCourier(),
+                                s.getTrackingUrl(),
+                                s.getLabelUrl()));
+        em.createNativeQuery(
+                        "INSERT INTO shipment_label (shipment_id, pdf) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, shipmentId)
+                .setParameter(2, pdf)
+                .executeUpdate();
+        return java.util.Optional.of(pdf);
+    }
+
+    /** An order's parcels, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Shipment> shipments(String orderNumber) {
+        return em.createNamedQuery("Shipment.ofOrder", Shipment.class)
+                .setParameter("number", orderNumber)
+                .getResultList();
+    }
+}

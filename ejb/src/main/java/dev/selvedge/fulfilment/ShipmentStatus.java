@@ -1,0 +1,24 @@
+package dev.selvedge.fulfilment;
+
+/**
+ * Where a parcel stands. TO_PICK, PICKING, PACKED at its location; BOOKING while the carrier is
+ * asked for an AWB and label, BOOKED with both (BOOKING_FAILED when the carrier refused or stayed
+ * down after the last retry: staff see why and retry); then SHIPPED at hand-over and the carrier's
+ * own steps. Click and collect parcels end READY_FOR_PICKUP and COLLECTED.
+ */
+public enum ShipmentStatus {
+    TO_PICK,
+    PICKING,
+    PACKED,
+    BOOKING,
+    BOOKING_FAILED,
+    BOOKED,
+    SHIPPED,
+    OUT_FOR_DELIVERY,
+    DELIVERED,
+    DELIVERY_FAILED,
+    RETURNED_TO_ORIGIN,
+    READY_FOR_PICKUP,
+    COLLECTED,
+    CANCELLED
+}

@@ -1,0 +1,33 @@
+package dev.selvedge.ordering;
+
+/**
+ * Who moves an order, as the timeline records it: a kind (SYSTEM, SHOPPER, STAFF, CARRIER or
+ * PAYMENT), a name (the staff account, the carrier, "fulfilment") and an optional reason.
+ */
+public record OrderActor(Kind kind, String name, String reason) {
+
+    public enum Kind {
+        SYSTEM,
+        SHOPPER,
+        STAFF,
+        CARRIER,
+        PAYMENT
+    }
+
+    public OrderActor {
+        if (kind == null || name == null || name.isBlank() || name.length() > 120) {
+            throw new IllegalArgumentException("An order actor has a kind and a name of 1-120");
+        }
+        if (reason != null && reason.length() > 300) {
+            reason = reason.substring(0, 300);
+        }
+    }
+
+    public static OrderActor staff(String account, String reason) {
+        return new OrderActor(Kind.STAFF, account, reason);
+    }
+
+    public static OrderActor system(String name, String reason) {
+        return new OrderActor(Kind.SYSTEM, name, reason);
+    }
+}
