@@ -93,6 +93,8 @@ CREATE TABLE shipment (
     packed_by       VARCHAR(120),
     booked_at       TIMESTAMPTZ,
     shipped_at      TIMESTAMPTZ,
+    -- Last asked for its tracking (carriers that do not push are polled, oldest first).
+    polled_at       TIMESTAMPTZ,
     created_at      TIMESTAMPTZ  NOT NULL DEFAULT now(),
     updated_at      TIMESTAMPTZ  NOT NULL DEFAULT now()
 );

@@ -25,6 +25,15 @@ public class Carriers {
 
     @Inject private Config config;
 
+    /** The carriers switched on, the default first. */
+    public List<Carrier> enabled() {
+        Carrier first = forNewParcels();
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(first),
+                        list().stream().filter(Carrier::enabled).filter(c -> c != first))
+                .toList();
+    }
+
     public List<Carrier> list() {
         return StreamSupport.stream(all.spliterator(), false).toList();
     }

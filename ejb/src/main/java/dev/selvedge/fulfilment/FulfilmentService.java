@@ -147,12 +147,22 @@ public class FulfilmentService {
 
     /**
      * Every unit picked, weighed and boxed: the parcel is packed and its booking with the carrier
-     * is asked for, through the outbox, in this same transaction.
+     * (the one chosen, or the shop's default when none is) is asked for, through the outbox, in
+     * this same transaction.
      */
-    public void pack(long shipmentId, int weightGrams, String box, String staff) {
+    public void pack(long shipmentId, int weightGrams, String box, String carrier, String staff) {
         Box chosen = Box.of(box).orElseThrow(() -> new FulfilmentRefused("No box " + box));
+        Carrier with =
+                carrier == null || carrier.isBlank()
+                        ? carriers.forNewParcels()
+                        : carriers.byId(carrier)
+                                .filter(Carrier::enabled)
+                                .orElseThrow(
+                                        () ->
+                                                new FulfilmentRefused(
+                                                        "No carrier " + carrier + " is on"));
         Shipment s = lockShipment(shipmentId);
-        s.pack(weightGrams, chosen.name(), staff, clock.instant());
+        s.pack(weightGrams, chosen.name(), with.id(), staff, clock.instant());
         moves.handOff(ShipmentBookings.request(shipmentId, s.getBookingTries()));
         follow(s.getOrder(), OrderActor.staff(staff, null));
     }
@@ -302,6 +312,73 @@ public class FulfilmentService {
                 .setParameter(2, pdf)
                 .executeUpdate();
         return java.util.Optional.of(pdf);
+    }
+
+    /** A parcel with its lines and tracking; empty when there is none by that id. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<ParcelView> parcel(long shipmentId) {
+        Shipment s = em.find(Shipment.class, shipmentId);
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(view(s));
+    }
+
+    /** An order's parcels with their lines and tracking, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ParcelView> parcels(String orderNumber) {
+        return shipments(orderNumber).stream().map(this::view).toList();
+    }
+
+    private ParcelView view(Shipment s) {
+        List<Long> ids =
+                shipments(s.getOrder().getOrderNumber()).stream().map(Shipment::getId).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> steps =
+                em.createNativeQuery(
+                                "SELECT at, carrier_status, step, place, remark FROM shipment_tracking"
+                                        + " WHERE shipment_id = ?1 ORDER BY at, id")
+                        .setParameter(1, s.getId())
+                        .getResultList();
+        boolean label =
+                !em.createNativeQuery("SELECT 1 FROM shipment_label WHERE shipment_id = ?1")
+                                .setParameter(1, s.getId())
+                                .getResultList()
+                                .isEmpty()
+                        || s.getLabelUrl() != null;
+        return new ParcelView(
+                s.getId(),
+                s.getOrder().getOrderNumber() + "-" + (ids.indexOf(s.getId()) + 1),
+                s.getOrder().getOrderNumber(),
+                s.getLocation().getCode(),
+                s.getStatus().name(),
+                s.getCarrier(),
+                s.getCourier(),
+                s.getAwb(),
+                s.getTrackingUrl(),
+                s.getCarrierMessage(),
+                s.getWeightGrams(),
+                s.getBox(),
+                label,
+                s.getLines().stream()
+                        .map(
+                                l ->
+                                        new ParcelView.Line(
+                                                l.getOrderLine().getSku(),
+                                                l.getOrderLine().getName(),
+                                                l.getOrderLine().getColour(),
+                                                l.getOrderLine().getSize(),
+                                                l.getQuantity(),
+                                                l.getPicked()))
+                        .toList(),
+                steps.stream()
+                        .map(
+                                r ->
+                                        new ParcelView.Step(
+                                                dev.selvedge.shared.InstantConverter.instantOf(
+                                                        r[0]),
+                                                (String) r[1],
+                                                (String) r[2],
+                                                (String) r[3],
+                                                (String) r[4]))
+                        .toList());
     }
 
     /** An order's parcels, oldest first. */

@@ -140,7 +140,7 @@ public class Shipment {
     }
 
     /** Every unit picked, weighed and boxed: ready for the carrier. */
-    void pack(int weightGrams, String box, String staff, Instant now) {
+    void pack(int weightGrams, String box, String carrier, String staff, Instant now) {
         require(ShipmentStatus.PICKING);
         if (lines.stream().anyMatch(l -> l.getPicked() < l.getQuantity())) {
             throw new FulfilmentRefused(
@@ -151,6 +151,7 @@ public class Shipment {
         }
         this.weightGrams = weightGrams;
         this.box = box;
+        this.carrier = carrier;
         this.packedBy = staff;
         status = ShipmentStatus.PACKED;
         updatedAt = now;

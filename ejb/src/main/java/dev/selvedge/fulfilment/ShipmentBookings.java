@@ -58,9 +58,9 @@ public class ShipmentBookings {
             return Optional.empty();
         }
         Carrier carrier =
-                s.getStatus() == ShipmentStatus.BOOKING && s.getCarrier() != null
-                        ? carriers.byId(s.getCarrier()).orElse(carriers.forNewParcels())
-                        : carriers.forNewParcels();
+                s.getCarrier() == null
+                        ? carriers.forNewParcels()
+                        : carriers.byId(s.getCarrier()).orElseGet(carriers::forNewParcels);
         s.booking(carrier.id(), clock.instant());
         return Optional.of(new Claimed(shipmentId, carrier.id(), parcel(s), s.getBookingTries()));
     }
@@ -97,6 +97,43 @@ public class ShipmentBookings {
         if (s != null && s.isBooking()) {
             s.bookingFailed(message, clock.instant());
         }
+    }
+
+    /** A booked parcel whose tracking is asked for. */
+    public record OnTheWay(long shipmentId, String carrier, CarrierBooking booking) {}
+
+    /**
+     * Up to {@code max} booked parcels not yet delivered whose tracking was last asked for more
+     * than {@code seconds} ago (or never), marked as asked now. Own riders are not asked.
+     */
+    public List<OnTheWay> dueForTracking(int seconds, int max) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "UPDATE shipment s SET polled_at = now() FROM ("
+                                        + " SELECT id FROM shipment"
+                                        + " WHERE status IN ('BOOKED', 'SHIPPED', 'OUT_FOR_DELIVERY', 'DELIVERY_FAILED')"
+                                        + " AND awb IS NOT NULL AND carrier <> 'manual'"
+                                        + " AND (polled_at IS NULL OR polled_at < now() - make_interval(secs => ?1))"
+                                        + " ORDER BY polled_at NULLS FIRST LIMIT ?2 FOR UPDATE SKIP LOCKED) due"
+                                        + " WHERE s.id = due.id"
+                                        + " RETURNING s.id, s.carrier, s.awb, s.carrier_ref, s.courier, s.tracking_url, s.label_url")
+                        .setParameter(1, seconds)
+                        .setParameter(2, max)
+                        .getResultList();
+        return rows.stream()
+                .map(
+                        r ->
+                                new OnTheWay(
+                                        ((Number) r[0]).longValue(),
+                                        (String) r[1],
+                                        new CarrierBooking(
+                                                (String) r[2],
+                                                (String) r[3],
+                                                (String) r[4],
+                                                (String) r[5],
+                                                (String) r[6])))
+                .toList();
     }
 
     private ParcelRequest parcel(Shipment s) {
