@@ -235,7 +235,7 @@ class CartIT extends ShopDeployment {
         }
         assertThat(
                         fixture.single(
-                                "SELECT count(*) FROM customer_order WHERE email = ? AND status = 'CONFIRMED'",
+                                "SELECT count(*) FROM customer_order WHERE email = ? AND status IN ('CONFIRMED', 'ALLOCATED')",
                                 email))
                 .isEqualTo("1");
         assertThat(fixture.level(navyL, fixture.storeCode())).containsExactly(2, 0);
@@ -244,7 +244,7 @@ class CartIT extends ShopDeployment {
         FormClient.Page confirmation = guest.get("/checkout/confirmation.xhtml");
         String number =
                 fixture.single(
-                        "SELECT order_number FROM customer_order WHERE email = ? AND status = 'CONFIRMED'",
+                        "SELECT order_number FROM customer_order WHERE email = ? AND status IN ('CONFIRMED', 'ALLOCATED')",
                         email);
         assertThat(confirmation.html()).contains(number).contains(email);
         assertThat(Mailbox.await(smtp, email, 1).getSubject())
