@@ -43,6 +43,8 @@ configure_properties "$SHOP_ADMIN_PORT" "selvedge.demo.mode=$SHOP_DEMO_MODE"
 ensure_mail_catcher
 configure_mail "$SHOP_ADMIN_PORT" 127.0.0.1 3025 "http://localhost:$SHOP_HTTP_PORT"
 configure_staff_bootstrap "$SHOP_ADMIN_PORT" "$ADMIN_EMAIL" "$STAFF_PASSWORD"
+# Signs the links to order pages in the shoppers' emails (kept: links sent stay valid).
+set_secret "$SHOP_ADMIN_PORT" selvedge.orders.link-secret "$(secret "$DOMAIN" order-link-secret 40)"
 configure_threads "$SHOP_ADMIN_PORT"
 configure_jms "$SHOP_ADMIN_PORT" "$DOMAIN"
 DEMO_STORES=(BLR-01 MUM-01)

@@ -70,11 +70,16 @@ set_secret "$ADMIN_PORT" selvedge.payment.stripe.webhook-secret whsec_selvedge_i
 set_secret "$ADMIN_PORT" selvedge.payment.razorpay.key-secret rzp_secret_selvedge_it
 set_secret "$ADMIN_PORT" selvedge.payment.razorpay.webhook-secret rzp_whsec_selvedge_it
 set_secret "$ADMIN_PORT" selvedge.payment.paypal.client-secret pp_secret_selvedge_it
+# Texts to shoppers go by SMS through the tests' fake of Twilio's Messaging API.
+TWILIO_FAKE_PORT=20095
+configure_properties "$ADMIN_PORT" "selvedge.notify.texts=sms:selvedge.twilio.enabled=true:selvedge.twilio.api-base=http\\://localhost\\:$TWILIO_FAKE_PORT:selvedge.twilio.account-sid=AC0123456789abcdef0123456789abcdef:selvedge.twilio.sms-from=+15005550006:selvedge.twilio.timeout-ms=2000:selvedge.twilio.retry-seconds=1"
+set_secret "$ADMIN_PORT" selvedge.twilio.auth-token twilio_token_selvedge_it
+set_secret "$ADMIN_PORT" selvedge.orders.link-secret "$(secret "$DOMAIN" order-link-secret 40)"
 
 cd "$ROOT"
 $MVN -B verify \
     -Dit.admin.port="$ADMIN_PORT" -Dit.http.port="$HTTP_PORT" -Dit.https.port="$(( 8181 + ADMIN_PORT - 4848 ))" -Dit.jms.port="$(( ADMIN_PORT + 2828 ))" \
     -Dit.domain="$DOMAIN" -Dit.staff.user="$STAFF_EMAIL" -Dit.staff.password="$STAFF_PASSWORD" \
     -Dit.smtp.port="$SMTP_PORT" -Dit.stripe.port="$STRIPE_FAKE_PORT" -Dit.razorpay.port="$RAZORPAY_FAKE_PORT" \
-    -Dit.paypal.port="$PAYPAL_FAKE_PORT" \
+    -Dit.paypal.port="$PAYPAL_FAKE_PORT" -Dit.twilio.port="$TWILIO_FAKE_PORT" \
     -Dit.db.url="$TEST_DB_URL" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" "$@"

@@ -48,6 +48,12 @@ final class FormClient {
      * prefix).
      */
     Page submit(String formId, String button, Map<String, String> fields) throws Exception {
+        return submit(formId, button, fields, Map.of());
+    }
+
+    /** As {@link #submit(String, String, Map)}, with fields the form names without its prefix. */
+    Page submit(String formId, String button, Map<String, String> fields, Map<String, String> plain)
+            throws Exception {
         Matcher state = VIEW_STATE.matcher(page);
         if (!state.find()) {
             throw new AssertionError("No view state on the page: " + page);
@@ -55,6 +61,7 @@ final class FormClient {
         Map<String, String> form = new LinkedHashMap<>();
         form.put(formId, formId);
         fields.forEach((k, v) -> form.put(formId + ":" + k, v));
+        form.putAll(plain);
         form.put(formId + ":" + button, "go");
         form.put("jakarta.faces.ViewState", state.group(1));
         Matcher nonce = NONCE.matcher(page);

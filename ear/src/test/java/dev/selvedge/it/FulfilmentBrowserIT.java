@@ -203,5 +203,29 @@ class FulfilmentBrowserIT extends ShopDeployment {
         // The pick list of the warehouse no longer has it.
         browser.get(ShopDeployment.baseUrl() + "/admin/pick-list.xhtml?location=" + warehouse);
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(number);
+
+        // The shopper hears it has shipped, and follows it on the order page on a phone.
+        String email = "pack-" + fixture.token + "@example.in";
+        var shipped = Mailbox.await(smtp, email, 2);
+        assertThat(shipped.getSubject())
+                .isEqualTo("Your Selvedge order " + number + " has shipped");
+        assertThat(Mailbox.body(shipped)).contains("tracking number " + number + "-1");
+        String link = Mailbox.link(shipped, "/orders/" + number + "?t=");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(link);
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("order-status"), "Shipped"));
+        assertThat(browser.findElement(By.id("parcel-0")).getText())
+                .contains("tracking number", number + "-1", "2 × ");
+        assertThat(browser.findElements(By.id("cancel"))).isEmpty();
+        // Nothing wider than the phone (a scrollbar may make the page narrower than the window).
+        assertThat(
+                        (Long)
+                                ((JavascriptExecutor) browser)
+                                        .executeScript(
+                                                "return document.documentElement.scrollWidth - window.innerWidth;"))
+                .isLessThanOrEqualTo(0L);
+        chromium.screenshot("5-shopper-order-page-phone");
     }
 }

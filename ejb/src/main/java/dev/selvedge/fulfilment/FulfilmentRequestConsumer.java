@@ -1,5 +1,6 @@
 package dev.selvedge.fulfilment;
 
+import dev.selvedge.shared.JsonObjects;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
@@ -8,11 +9,9 @@ import jakarta.ejb.MessageDrivenContext;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
-import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -20,7 +19,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.UUID;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,11 +50,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FulfilmentRequestConsumer implements MessageListener {
 
     static final String QUEUE = "jms/orders/fulfilment";
-    private static final Logger LOG = Logger.getLogger(FulfilmentRequestConsumer.class.getName());
 
     @EJB private FulfilmentService fulfilment;
     @EJB private ShipmentBookings bookings;
     @EJB private ParkedMessages parked;
+    @EJB private OrderRefunds refunds;
     @Inject private Carriers carriers;
 
     @Inject
@@ -83,49 +81,23 @@ public class FulfilmentRequestConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        String messageId;
-        String body = null;
-        try {
-            messageId = message.getJMSMessageID();
-            if (message.getJMSRedelivered() && parked.isParked(messageId)) {
-                return; // Parked on its last delivery: now it leaves the queue.
-            }
-            if (message instanceof TextMessage text) {
-                body = text.getText();
-            }
-        } catch (JMSException e) {
-            throw new IllegalStateException("Could not read an order message", e);
-        }
-        try {
-            JsonObject json = parse(body);
-            switch (json.getString("type", "")) {
-                case "FULFILMENT_REQUESTED" -> allocate(json);
-                case "BOOK_SHIPMENT" -> book(json);
-                default ->
-                        throw new FulfilmentProblem(
-                                "Unknown type '" + json.getString("type", "") + "'");
-            }
-        } catch (FulfilmentProblem e) {
-            parked.park(QUEUE, messageId, body, e.getMessage(), 1);
-            LOG.warning("Order message " + messageId + " parked: " + e.getMessage());
-        } catch (RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            int attempts = parked.failed(messageId, reason);
-            LOG.warning(
-                    "Order message "
-                            + messageId
-                            + " failed (attempt "
-                            + attempts
-                            + " of "
-                            + maxAttempts
-                            + "): "
-                            + reason);
-            if (attempts >= maxAttempts) {
-                parked.park(QUEUE, messageId, body, reason, attempts);
-            } else {
-                context.setRollbackOnly();
-            }
-        }
+        OrderMessageDelivery.handle(
+                message,
+                QUEUE,
+                parked,
+                context,
+                maxAttempts,
+                json -> {
+                    switch (json.getString("type", "")) {
+                        case "FULFILMENT_REQUESTED" -> allocate(json);
+                        case "BOOK_SHIPMENT" -> book(json);
+                        case "CANCEL_SHIPMENT" -> cancelBooking(json);
+                        case "REFUND" -> refund(json);
+                        default ->
+                                throw new FulfilmentProblem(
+                                        "Unknown type '" + json.getString("type", "") + "'");
+                    }
+                });
     }
 
     private void allocate(JsonObject json) {
@@ -185,6 +157,56 @@ public class FulfilmentRequestConsumer implements MessageListener {
             }
         }
         bookings.booked(shipmentId, booking, label, labelProblem);
+    }
+
+    /** A parcel of a cancelled order had an AWB: the carrier is told, so that no rider comes. */
+    private void cancelBooking(JsonObject json) {
+        long shipmentId = number(json, "shipmentId");
+        ShipmentBookings.OnTheWay booked = bookings.cancelledBooking(shipmentId).orElse(null);
+        if (booked == null) {
+            return;
+        }
+        Carrier carrier =
+                carriers.byId(booked.carrier())
+                        .orElseThrow(() -> new FulfilmentProblem("No carrier " + booked.carrier()));
+        try {
+            carrier.cancel(booked.booking());
+            bookings.noted(shipmentId, carrier.label() + ": booking cancelled");
+        } catch (CarrierFailure e) {
+            String reason =
+                    "Cancel AWB "
+                            + booked.booking().awb()
+                            + " with "
+                            + carrier.label()
+                            + ": "
+                            + e.getMessage();
+            if (e.retryable()) {
+                throw new IllegalStateException(reason, e); // Delivered again, parked at the last.
+            }
+            throw new FulfilmentProblem(reason);
+        }
+    }
+
+    /** A cancelled order's money goes back; a provider that is down is asked again later. */
+    private void refund(JsonObject json) {
+        long refundId = number(json, "refundId");
+        int tries = json.getInt("tries", 0) + 1;
+        if (refunds.attempt(refundId, bookingTries) == OrderRefunds.Outcome.RETRY) {
+            long pause = retrySeconds * 1000L * (1L << Math.min(tries - 1, 10));
+            try (JMSContext jms = connections.createContext()) {
+                jms.createProducer()
+                        .setDeliveryDelay(pause)
+                        .send(
+                                queue,
+                                JsonObjects.object()
+                                        .add("eventId", UUID.randomUUID().toString())
+                                        .add("type", "REFUND")
+                                        .add("refundId", refundId)
+                                        .add("tries", tries)
+                                        .build()
+                                        .toString());
+            }
+        }
     }
 
     private static long number(JsonObject json, String name) {

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import jakarta.jms.Topic;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,6 +49,9 @@ public class ParkedMessages {
 
     @Resource(lookup = "jms/orders/fulfilment")
     private Queue fulfilment;
+
+    @Resource(lookup = "jms/orders/status")
+    private Topic status;
 
     /** Counts a failed delivery; answers the attempts so far. */
     public int failed(String messageId, String reason) {
@@ -135,7 +139,7 @@ public class ParkedMessages {
     }
 
     /**
-     * Sends a parked message to its queue again, marked replayed by {@code staff} in the same
+     * Sends a parked message to its destination again, marked replayed by {@code staff} in the same
      * transaction as the send; false when it was replayed before (or is unknown).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -144,7 +148,7 @@ public class ParkedMessages {
                 PreparedStatement st =
                         c.prepareStatement(
                                 "UPDATE parked_message SET replayed_at = now(), replayed_by = ?"
-                                        + " WHERE id = ? AND replayed_at IS NULL RETURNING body")) {
+                                        + " WHERE id = ? AND replayed_at IS NULL RETURNING body, destination")) {
             st.setString(1, staff);
             st.setLong(2, id);
             try (ResultSet rs = st.executeQuery()) {
@@ -152,7 +156,14 @@ public class ParkedMessages {
                     return false;
                 }
                 try (JMSContext jms = connections.createContext()) {
-                    jms.createProducer().send(fulfilment, rs.getString(1));
+                    // A status message goes back on the topic: its other subscribers are
+                    // idempotent on the event id, so only the one that failed acts on it.
+                    jms.createProducer()
+                            .send(
+                                    OrderStatusConsumer.TOPIC.equals(rs.getString(2))
+                                            ? status
+                                            : fulfilment,
+                                    rs.getString(1));
                 }
                 return true;
             }

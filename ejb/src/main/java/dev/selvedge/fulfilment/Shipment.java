@@ -225,6 +225,26 @@ public class Shipment {
         return true;
     }
 
+    /**
+     * The order was cancelled before this parcel left: it goes no further (its units are back on
+     * hand, to be put back on the shelf). Answers whether the carrier holds a booking to cancel.
+     */
+    boolean cancel(Instant now) {
+        if (status == ShipmentStatus.CANCELLED) {
+            return false;
+        }
+        require(
+                ShipmentStatus.TO_PICK,
+                ShipmentStatus.PICKING,
+                ShipmentStatus.PACKED,
+                ShipmentStatus.BOOKING,
+                ShipmentStatus.BOOKING_FAILED,
+                ShipmentStatus.BOOKED);
+        status = ShipmentStatus.CANCELLED;
+        updatedAt = now;
+        return awb != null && !"manual".equals(carrier);
+    }
+
     /** A word from the carrier or the shop about this parcel, for staff. */
     void note(String message) {
         carrierMessage =

@@ -102,6 +102,32 @@ public class ShipmentBookings {
     /** A booked parcel whose tracking is asked for. */
     public record OnTheWay(long shipmentId, String carrier, CarrierBooking booking) {}
 
+    /** A cancelled parcel's booking, for the carrier to cancel; empty when it has none. */
+    public Optional<OnTheWay> cancelledBooking(long shipmentId) {
+        Shipment s = em.find(Shipment.class, shipmentId);
+        if (s == null || s.getStatus() != ShipmentStatus.CANCELLED || s.getAwb() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new OnTheWay(
+                        shipmentId,
+                        s.getCarrier(),
+                        new CarrierBooking(
+                                s.getAwb(),
+                                s.getCarrierRef(),
+                                s.getCourier(),
+                                s.getTrackingUrl(),
+                                s.getLabelUrl())));
+    }
+
+    /** What the carrier said when asked to cancel, kept on the parcel for staff. */
+    public void noted(long shipmentId, String message) {
+        Shipment s = em.find(Shipment.class, shipmentId);
+        if (s != null) {
+            s.note(message);
+        }
+    }
+
     /**
      * Up to {@code max} booked parcels not yet delivered whose tracking was last asked for more
      * than {@code seconds} ago (or never), marked as asked now. Own riders are not asked.

@@ -220,6 +220,53 @@ public class ReservationService {
         return close(token, "RELEASED", "RELEASE");
     }
 
+    /**
+     * A sold order was cancelled before it left: its units go back on hand where they were sold
+     * from, recorded in the ledger as a CANCEL of the order. The caller makes it happen once (the
+     * order's move to CANCELLED, under the order's lock, in the same transaction).
+     */
+    public void restock(String token, String orderNumber, String actor) {
+        Connection c = connection();
+        try {
+            long id =
+                    find(c, "token", token)
+                            .filter(r -> "SOLD".equals(r.status()))
+                            .map(r -> reservationId(c, token))
+                            .orElse(-1L);
+            if (id < 0) {
+                return; // Nothing was sold (or it went back already).
+            }
+            StockWrites.describe(
+                    c, "ONLINE", "CANCEL", orderNumber, actor, "Order cancelled", null);
+            StockWrites.lockSkus(c, variantsOf(c, id));
+            try (PreparedStatement st =
+                    c.prepareStatement(
+                            "UPDATE stock_level s SET on_hand = s.on_hand + l.quantity"
+                                    + " FROM (SELECT variant_id, location_id, SUM(quantity)::INT AS quantity"
+                                    + " FROM reservation_line WHERE reservation_id = ? AND status = 'HELD'"
+                                    + " GROUP BY variant_id, location_id) l"
+                                    + " WHERE s.variant_id = l.variant_id AND s.location_id = l.location_id")) {
+                st.setLong(1, id);
+                st.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not restock " + orderNumber, e);
+        }
+    }
+
+    private static long reservationId(Connection c, String token) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT id FROM reservation WHERE token = ?")) {
+            st.setString(1, token);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Gives back the units of up to {@code limit} reservations past their expiry; how many. */
     public int expireDue(int limit) {
         List<String> due = new ArrayList<>();

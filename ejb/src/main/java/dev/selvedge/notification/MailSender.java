@@ -10,8 +10,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -84,12 +82,8 @@ public class MailSender {
         executor.shutdownNow();
     }
 
-    public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mailbox.Queued mail) {
-        wake();
-    }
-
     /** Staff asked to send a failed email again: the mail server may be back, so no pause. */
-    public void retried(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mailbox.Retried mail) {
+    public void resume() {
         pausedUntil = System.nanoTime();
         wake();
     }
@@ -104,7 +98,7 @@ public class MailSender {
      * Starts a sender unless enough run already. Never blocks: a sender that is finishing looks
      * again after it stopped counting itself, so no wake-up is lost.
      */
-    void wake() {
+    public void wake() {
         pending.set(true);
         if (System.nanoTime() - pausedUntil < 0) {
             return;

@@ -7,7 +7,6 @@ import dev.selvedge.inventory.LocationKind;
 import dev.selvedge.inventory.Reservation;
 import dev.selvedge.inventory.ReservationRequest;
 import dev.selvedge.inventory.ReservationService;
-import dev.selvedge.notification.Mailbox;
 import dev.selvedge.payment.PaymentEvent;
 import dev.selvedge.payment.PaymentGateway;
 import dev.selvedge.payment.PaymentGateways;
@@ -27,7 +26,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +57,6 @@ public class CheckoutSteps {
     @EJB private ReservationService reservations;
     @EJB private AccountService accounts;
     @EJB private InventoryService inventory;
-    @EJB private Mailbox mail;
     @Inject private PaymentGateways gateways;
     @Inject private Clock clock;
 
@@ -392,12 +389,11 @@ public class CheckoutSteps {
         return true;
     }
 
-    /** The order is sold: the confirmation email, and the bag it came from emptied. */
+    /**
+     * The order is sold: the bag it came from emptied. The confirmation email goes with the move's
+     * status message (fulfilment's OrderNotifications).
+     */
     private void confirmed(CustomerOrder order) {
-        mail.send(
-                order.getEmail(),
-                "Your Selvedge order " + order.getOrderNumber(),
-                confirmation(order));
         em.createNativeQuery(
                         "DELETE FROM cart_line WHERE cart_id IN (SELECT c.id FROM cart c JOIN checkout_attempt a"
                                 + " ON a.idempotency_key = c.attempt_key WHERE a.order_id = ?1)")
@@ -539,55 +535,5 @@ public class CheckoutSteps {
                 pickup,
                 quantities,
                 paymentMethod.toLowerCase(Locale.ROOT));
-    }
-
-    private String confirmation(CustomerOrder order) {
-        NumberFormat rupees = NumberFormat.getCurrencyInstance(Locale.forLanguageTag("en-IN"));
-        StringBuilder s = new StringBuilder();
-        s.append("Thank you for your order ").append(order.getOrderNumber()).append(".\n\n");
-        order.getLines()
-                .forEach(
-                        l ->
-                                s.append(l.getQuantity())
-                                        .append(" x ")
-                                        .append(l.getName())
-                                        .append(" (")
-                                        .append(l.getColour())
-                                        .append(", ")
-                                        .append(l.getSize())
-                                        .append(")  ")
-                                        .append(rupees.format(l.getLineMinor() / 100.0))
-                                        .append('\n'));
-        s.append("\nShipping: ").append(rupees.format(order.getShippingMinor() / 100.0));
-        s.append("\nTotal: ").append(rupees.format(order.getTotalMinor() / 100.0));
-        s.append(" (includes GST of ")
-                .append(rupees.format(order.getTaxMinor() / 100.0))
-                .append(")\n");
-        PostalAddress a = order.getShippingAddress();
-        s.append(order.getShippingMethod().label());
-        if (order.getPickupStore() != null) {
-            String store = order.getPickupStore();
-            s.append(": ")
-                    .append(
-                            inventory.locations().stream()
-                                    .filter(l -> l.getCode().equals(store))
-                                    .map(l -> l.getName())
-                                    .findFirst()
-                                    .orElse(store));
-        }
-        s.append("\n").append(a.name()).append(", ").append(a.line1());
-        if (a.line2() != null && !a.line2().isBlank()) {
-            s.append(", ").append(a.line2());
-        }
-        s.append(", ").append(a.city()).append(", ").append(a.state()).append(' ');
-        s.append(a.postalCode()).append("\n");
-        s.append("Payment: ")
-                .append(order.getPaymentMethod().equals("cod") ? "on delivery" : "received")
-                .append("\n\n");
-        s.append(
-                order.getShippingMethod() == ShippingMethod.CLICK_AND_COLLECT
-                        ? "We will email you when it is ready to collect.\n"
-                        : "We will email you when it ships.\n");
-        return s.toString();
     }
 }

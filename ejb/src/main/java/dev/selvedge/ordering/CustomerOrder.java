@@ -25,6 +25,11 @@ import java.util.List;
 @NamedQuery(
         name = "CustomerOrder.byNumber",
         query = "SELECT o FROM CustomerOrder o WHERE o.orderNumber = :number")
+@NamedQuery(
+        name = "CustomerOrder.ofShopper",
+        query =
+                "SELECT o FROM CustomerOrder o WHERE o.accountId = :account OR o.email = :email"
+                        + " ORDER BY o.createdAt DESC, o.id DESC")
 public class CustomerOrder {
 
     @Id
@@ -217,6 +222,11 @@ public class CustomerOrder {
 
     public String getEmail() {
         return email;
+    }
+
+    /** The shopper's account when it was signed in at checkout; null for a guest. */
+    public Long getAccountId() {
+        return accountId;
     }
 
     public long getTotalMinor() {

@@ -27,6 +27,10 @@ public record OrderActor(Kind kind, String name, String reason) {
         return new OrderActor(Kind.STAFF, account, reason);
     }
 
+    public static OrderActor shopper(String email, String reason) {
+        return new OrderActor(Kind.SHOPPER, email, reason);
+    }
+
     public static OrderActor system(String name, String reason) {
         return new OrderActor(Kind.SYSTEM, name, reason);
     }

@@ -44,6 +44,31 @@ public enum OrderStatus {
                     Map.entry(DELIVERY_FAILED, EnumSet.of(OUT_FOR_DELIVERY, RETURNED_TO_ORIGIN)),
                     Map.entry(READY_FOR_PICKUP, EnumSet.of(COLLECTED, NOT_COLLECTED)));
 
+    /** How the order's page and its messages name the state to the shopper. */
+    public String label() {
+        return switch (this) {
+            case PENDING_PAYMENT -> "Waiting for payment";
+            case CONFIRMED -> "Order confirmed";
+            case PAYMENT_FAILED -> "Payment failed";
+            case CANCELLED -> "Cancelled";
+            case ALLOCATED, PICKING -> "Being prepared";
+            case PACKED -> "Packed";
+            case SHIPPED -> "Shipped";
+            case OUT_FOR_DELIVERY -> "Out for delivery";
+            case DELIVERED -> "Delivered";
+            case DELIVERY_FAILED -> "Delivery attempt failed";
+            case RETURNED_TO_ORIGIN -> "Returned to us";
+            case READY_FOR_PICKUP -> "Ready to collect";
+            case COLLECTED -> "Collected";
+            case NOT_COLLECTED -> "Not collected";
+        };
+    }
+
+    /** Whether the shopper may still cancel: nothing has left the shop yet. */
+    public boolean cancellable() {
+        return canGoTo(CANCELLED) && this != PENDING_PAYMENT && this != PAYMENT_FAILED;
+    }
+
     /** Whether an order may move from this state to {@code next}. */
     public boolean canGoTo(OrderStatus next) {
         return NEXT.getOrDefault(this, Set.of()).contains(next);

@@ -58,4 +58,13 @@ public class TestGateway implements PaymentGateway {
                             "Unknown test token; use tok_ok, tok_declined or tok_error.");
         };
     }
+
+    /** The demo card gives back what it took (no money ever moved). */
+    @Override
+    public PaymentResult refund(String reference, long amountMinor) {
+        return new PaymentResult(
+                PaymentResult.Status.APPROVED,
+                reference,
+                "Refunded " + amountMinor + " (test card)");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.selvedge.web.api;
 
+import dev.selvedge.fulfilment.FulfilmentRefused;
 import dev.selvedge.inventory.SoldOut;
 import dev.selvedge.shared.LimitReached;
 import dev.selvedge.shared.Rejected;
@@ -49,6 +50,22 @@ public final class ProblemMappers {
                             : e.getMessage();
             return Problem.response(
                     404, "not-found", "Not found", detail, uri.getRequestUri().getPath());
+        }
+    }
+
+    /** Something asked of an order or a parcel that cannot be done now, with why. */
+    @Provider
+    public static class NotNow implements ExceptionMapper<FulfilmentRefused> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(FulfilmentRefused e) {
+            return Problem.response(
+                    409,
+                    "not-now",
+                    "Not possible now",
+                    e.getMessage(),
+                    uri.getRequestUri().getPath());
         }
     }
 

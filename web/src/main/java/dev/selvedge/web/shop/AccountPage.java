@@ -5,6 +5,7 @@ import dev.selvedge.account.AccountService;
 import dev.selvedge.customer.Address;
 import dev.selvedge.customer.AddressBook;
 import dev.selvedge.customer.PostalAddress;
+import dev.selvedge.fulfilment.ShopperOrders;
 import dev.selvedge.shared.InvalidFields;
 import dev.selvedge.shared.Rejected;
 import jakarta.annotation.PostConstruct;
@@ -20,7 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The signed-in shopper's account: profile, saved addresses, password, sign-out. */
+/** The signed-in shopper's account: orders, profile, saved addresses, password, sign-out. */
 @Named
 @RequestScoped
 public class AccountPage {
@@ -28,6 +29,12 @@ public class AccountPage {
     @EJB private AccountService accounts;
 
     @EJB private AddressBook addressBook;
+
+    @EJB private ShopperOrders shopperOrders;
+
+    private static final int ORDERS_PER_PAGE = 10;
+    private List<ShopperOrders.Summary> orders;
+    private int ordersPage;
 
     @Inject private BagCookie bags;
 
@@ -71,6 +78,33 @@ public class AccountPage {
                     e.getMessage().contains("current") ? "password:current" : "password:new",
                     e.getMessage());
         }
+    }
+
+    /** "My orders": a page of ten, newest first ({@code ?orders=N} for older ones). */
+    public List<ShopperOrders.Summary> getOrders() {
+        if (orders == null && account != null) {
+            String asked =
+                    FacesContext.getCurrentInstance()
+                            .getExternalContext()
+                            .getRequestParameterMap()
+                            .get("orders");
+            ordersPage = asked != null && asked.matches("\\d{1,4}") ? Integer.parseInt(asked) : 0;
+            // One more than shown tells whether there are older ones.
+            orders = shopperOrders.listOf(account.getEmail(), ordersPage, ORDERS_PER_PAGE + 1);
+        }
+        return orders == null
+                ? List.of()
+                : orders.subList(0, Math.min(orders.size(), ORDERS_PER_PAGE));
+    }
+
+    public boolean isMoreOrders() {
+        getOrders();
+        return orders != null && orders.size() > ORDERS_PER_PAGE;
+    }
+
+    public int getOrdersPage() {
+        getOrders();
+        return ordersPage;
     }
 
     public List<Address> getAddresses() {

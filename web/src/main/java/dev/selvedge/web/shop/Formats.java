@@ -28,6 +28,16 @@ public class Formats {
         return instant == null ? "" : TIME.format(instant.atZone(java.time.ZoneId.of(timezone)));
     }
 
+    private static final java.time.format.DateTimeFormatter DAY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a", Locale.ENGLISH);
+
+    /** A moment as a shopper reads it: "5 Dec 2026, 2:32 PM"; empty for none. */
+    public String when(java.time.Instant instant) {
+        return instant == null
+                ? ""
+                : DAY_TIME.format(instant.atZone(java.time.ZoneId.of(timezone)));
+    }
+
     public String price(Long minor) {
         if (minor == null) {
             return "";

@@ -13,11 +13,12 @@ import java.io.IOException;
  * listing, {@code /search?q=} to the listing, {@code /p/<slug>} to the product page. The address
  * bar keeps the readable URL, so every page a shopper sees can be bookmarked and shared.
  */
-@WebFilter(urlPatterns = {"/c/*", "/p/*", "/search"})
+@WebFilter(urlPatterns = {"/c/*", "/p/*", "/search", "/orders/*"})
 public class ShopUrlFilter extends HttpFilter {
 
     public static final String CATEGORY = "selvedge.categoryPath";
     public static final String PRODUCT = "selvedge.productSlug";
+    public static final String ORDER = "selvedge.orderNumber";
 
     @Override
     protected void doFilter(
@@ -37,6 +38,9 @@ public class ShopUrlFilter extends HttpFilter {
         } else if (path.startsWith("/p/")) {
             request.setAttribute(PRODUCT, trimSlashes(path.substring(3)));
             request.getRequestDispatcher("/product.xhtml").forward(request, response);
+        } else if (path.startsWith("/orders/")) {
+            request.setAttribute(ORDER, trimSlashes(path.substring(8)));
+            request.getRequestDispatcher("/order.xhtml").forward(request, response);
         } else if (path.equals("/search")) {
             request.getRequestDispatcher("/listing.xhtml").forward(request, response);
         } else {

@@ -1,0 +1,185 @@
+package dev.selvedge.fulfilment;
+
+import dev.selvedge.account.AccountService;
+import dev.selvedge.customer.PostalAddress;
+import dev.selvedge.inventory.InventoryService;
+import dev.selvedge.ordering.CustomerOrder;
+import dev.selvedge.ordering.OrderLinks;
+import dev.selvedge.ordering.OrderStatus;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Orders as their shopper reads them: "My orders" for an account, and one order's page, opened by
+ * its owner's session or by the signed link of its emails (never by its number alone).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class ShopperOrders {
+
+    /** A row of "My orders". */
+    public record Summary(
+            String orderNumber,
+            Instant placedAt,
+            OrderStatus status,
+            String statusLabel,
+            int units,
+            long totalMinor,
+            String currency) {}
+
+    public record Line(
+            String sku, String name, String colour, String size, int quantity, long lineMinor) {}
+
+    /** Everything the order's page and the API show. */
+    public record OrderView(
+            String orderNumber,
+            Instant placedAt,
+            OrderStatus status,
+            String statusLabel,
+            String email,
+            PostalAddress address,
+            String delivery,
+            boolean clickAndCollect,
+            String pickupStore,
+            boolean payOnDelivery,
+            long itemsMinor,
+            long discountMinor,
+            long shippingMinor,
+            long taxMinor,
+            long totalMinor,
+            String currency,
+            List<Line> lines,
+            List<ParcelView> parcels,
+            List<OrderTimeline.Entry> timeline,
+            boolean cancellable) {}
+
+    @PersistenceContext(unitName = "shop")
+    private EntityManager em;
+
+    @EJB private AccountService accounts;
+    @EJB private InventoryService inventory;
+    @EJB private FulfilmentService fulfilment;
+    @Inject private OrderTimeline timelines;
+    @Inject private OrderLinks links;
+
+    /** The order behind a signed link; empty when the token does not open this order. */
+    public Optional<OrderView> byLink(String orderNumber, String token) {
+        if (!links.opens(orderNumber, token)) {
+            return Optional.empty();
+        }
+        return order(orderNumber).map(this::view);
+    }
+
+    /** The order when it belongs to this signed-in shopper (placed by the account or its email). */
+    public Optional<OrderView> ofAccount(String orderNumber, String email) {
+        return order(orderNumber).filter(o -> owns(email, o)).map(this::view);
+    }
+
+    /**
+     * The order without any check of who asks: for the shop's own messages to its shopper, never
+     * for a page or the API.
+     */
+    public Optional<OrderView> unchecked(String orderNumber) {
+        return order(orderNumber).map(this::view);
+    }
+
+    /** The account's orders, newest first, a page of {@code size} at a time. */
+    public List<Summary> listOf(String email, int page, int size) {
+        Long accountId = accounts.find(email).map(a -> a.getId()).orElse(-1L);
+        return em.createNamedQuery("CustomerOrder.ofShopper", CustomerOrder.class)
+                .setParameter("account", accountId)
+                .setParameter("email", email)
+                .setFirstResult(Math.max(0, page) * size)
+                .setMaxResults(size)
+                .getResultStream()
+                .map(
+                        o ->
+                                new Summary(
+                                        o.getOrderNumber(),
+                                        o.getCreatedAt(),
+                                        o.getStatus(),
+                                        o.getStatus().label(),
+                                        o.getLines().stream().mapToInt(l -> l.getQuantity()).sum(),
+                                        o.getTotalMinor(),
+                                        o.getCurrency()))
+                .toList();
+    }
+
+    /** The link to an order's page that emails carry. */
+    public String link(String orderNumber) {
+        return links.url(orderNumber);
+    }
+
+    /** The token of an order's link (the API and pages check it through {@link #byLink}). */
+    public String token(String orderNumber) {
+        return links.token(orderNumber);
+    }
+
+    private boolean owns(String email, CustomerOrder order) {
+        if (email == null) {
+            return false;
+        }
+        if (email.equals(order.getEmail())) {
+            return true;
+        }
+        return order.getAccountId() != null
+                && accounts.find(email)
+                        .map(a -> a.getId().equals(order.getAccountId()))
+                        .orElse(false);
+    }
+
+    private Optional<CustomerOrder> order(String number) {
+        if (number == null || number.length() > 40) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("CustomerOrder.byNumber", CustomerOrder.class)
+                .setParameter("number", number)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private OrderView view(CustomerOrder o) {
+        String store = o.getPickupStore();
+        return new OrderView(
+                o.getOrderNumber(),
+                o.getCreatedAt(),
+                o.getStatus(),
+                o.getStatus().label(),
+                o.getEmail(),
+                o.getShippingAddress(),
+                o.getShippingMethod().label(),
+                store != null,
+                store == null
+                        ? null
+                        : inventory.location(store).map(l -> l.getName()).orElse(store),
+                "cod".equals(o.getPaymentMethod()),
+                o.getItemsMinor(),
+                o.getDiscountMinor(),
+                o.getShippingMinor(),
+                o.getTaxMinor(),
+                o.getTotalMinor(),
+                o.getCurrency(),
+                o.getLines().stream()
+                        .map(
+                                l ->
+                                        new Line(
+                                                l.getSku(),
+                                                l.getName(),
+                                                l.getColour(),
+                                                l.getSize(),
+                                                l.getQuantity(),
+                                                l.getLineMinor()))
+                        .toList(),
+                fulfilment.parcels(o.getOrderNumber()),
+                timelines.of(o.getOrderNumber()),
+                o.getStatus().cancellable());
+    }
+}
