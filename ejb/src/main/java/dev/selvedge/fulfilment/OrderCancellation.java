@@ -41,6 +41,12 @@ public class OrderCancellation {
      * far (shipped) or was never paid.
      */
     public Cancelled cancel(String orderNumber, OrderActor actor) {
+        // Parcels first, then the order: the order fulfilment's own moves take the locks in.
+        List<Shipment> parcels =
+                em.createNamedQuery("Shipment.ofOrder", Shipment.class)
+                        .setParameter("number", orderNumber)
+                        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList();
         CustomerOrder order =
                 moves.lock(orderNumber)
                         .orElseThrow(() -> new FulfilmentRefused("No order " + orderNumber));
@@ -59,22 +65,22 @@ public class OrderCancellation {
         }
         moves.move(order, OrderStatus.CANCELLED, actor);
         reservations.restock(order.getReservationToken(), orderNumber, actor.name());
-        List<Shipment> parcels =
-                em.createNamedQuery("Shipment.ofOrder", Shipment.class)
-                        .setParameter("number", orderNumber)
-                        .getResultList();
         for (Shipment parcel : parcels) {
             if (parcel.cancel(clock.instant())) {
-                moves.handOff(
-                        JsonObjects.object()
-                                .add("eventId", UUID.randomUUID().toString())
-                                .add("type", "CANCEL_SHIPMENT")
-                                .add("shipmentId", parcel.getId())
-                                .build()
-                                .toString());
+                moves.handOff(cancelBooking(parcel.getId()));
             }
         }
         long refund = refunds.due(order, "CANCELLED");
         return new Cancelled(orderNumber, refund, order.getCurrency());
+    }
+
+    /** The request that has the carrier cancel a parcel's booking. */
+    static String cancelBooking(long shipmentId) {
+        return JsonObjects.object()
+                .add("eventId", UUID.randomUUID().toString())
+                .add("type", "CANCEL_SHIPMENT")
+                .add("shipmentId", shipmentId)
+                .build()
+                .toString();
     }
 }

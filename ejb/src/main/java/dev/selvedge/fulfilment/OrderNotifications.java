@@ -49,10 +49,10 @@ public class OrderNotifications {
     @EJB private ShopperOrders orders;
     @EJB private OrderRefunds refunds;
     @Inject @Any private Instance<Notifier> notifiers;
-    @Inject private Carriers carriers;
 
     /** An order moved (once per event id; a repeat does nothing). */
-    public void moved(UUID eventId, String orderNumber, OrderStatus to, String reason) {
+    public void moved(
+            UUID eventId, String orderNumber, OrderStatus from, OrderStatus to, String reason) {
         if (!TOLD.contains(to) || !MessagesSeen.first(em, CONSUMER, eventId)) {
             return;
         }
@@ -145,15 +145,7 @@ public class OrderNotifications {
                         .map(
                                 p -> {
                                     Map<String, Object> m = new HashMap<>();
-                                    // The courier that carries it ("Delhivery Surface") says
-                                    // more to a shopper than the aggregator that booked it.
-                                    m.put(
-                                            "carrier",
-                                            p.courier() != null
-                                                    ? p.courier()
-                                                    : carriers.byId(p.carrier())
-                                                            .map(Carrier::label)
-                                                            .orElse(p.carrier()));
+                                    m.put("carrier", p.carriedBy());
                                     m.put("awb", p.awb());
                                     m.put("trackingUrl", p.trackingUrl());
                                     return m;

@@ -82,9 +82,18 @@ public class OrderStatusConsumer implements MessageListener {
                     if (number.isEmpty() || number.length() > 40) {
                         throw new FulfilmentProblem("The message names no order (orderNumber)");
                     }
+                    OrderStatus from = null;
+                    if (json.get("from") instanceof JsonString f) {
+                        try {
+                            from = OrderStatus.valueOf(f.getString());
+                        } catch (IllegalArgumentException e) {
+                            throw new FulfilmentProblem("Not a status change: from is not valid");
+                        }
+                    }
                     notifications.moved(
                             eventId,
                             number,
+                            from,
                             to,
                             json.get("reason") instanceof JsonString reason
                                     ? reason.getString()

@@ -245,6 +245,14 @@ public class Shipment {
         return awb != null && !"manual".equals(carrier);
     }
 
+    /** The carrier's booking that arrived after the parcel was cancelled, kept to cancel it. */
+    void bookedAfterCancel(CarrierBooking booking) {
+        awb = booking.awb();
+        carrierRef = booking.carrierReference();
+        courier = booking.courier();
+        note("Booked after the order was cancelled: the booking is being cancelled");
+    }
+
     /** A word from the carrier or the shop about this parcel, for staff. */
     void note(String message) {
         carrierMessage =

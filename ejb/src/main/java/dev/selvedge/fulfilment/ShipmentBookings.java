@@ -32,6 +32,7 @@ public class ShipmentBookings {
     private EntityManager em;
 
     @Inject private Carriers carriers;
+    @jakarta.ejb.EJB private dev.selvedge.ordering.OrderMoves moves;
     @Inject private Clock clock;
 
     /** The message that asks for a booking (tries: the parcel's tries when it was sent). */
@@ -67,6 +68,12 @@ public class ShipmentBookings {
 
     public void booked(long shipmentId, CarrierBooking booking, byte[] label, String labelProblem) {
         Shipment s = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (s != null && s.getStatus() == ShipmentStatus.CANCELLED && s.getAwb() == null) {
+            // The order was cancelled while the carrier was booking it: no rider may come.
+            s.bookedAfterCancel(booking);
+            moves.handOff(OrderCancellation.cancelBooking(shipmentId));
+            return;
+        }
         if (s == null || !s.isBooking()) {
             return;
         }

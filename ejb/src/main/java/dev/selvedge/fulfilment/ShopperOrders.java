@@ -38,6 +38,22 @@ public class ShopperOrders {
     public record Line(
             String sku, String name, String colour, String size, int quantity, long lineMinor) {}
 
+    /** A move on the timeline as the shopper may see it: no staff names, no internal reasons. */
+    public record Step(String to, Instant at) {}
+
+    /**
+     * A parcel as the shopper may see it: who carries it (the courier, else the carrier's name),
+     * its tracking number and link, what is in it and the courier's steps; nothing of the
+     * warehouse's own (location, box, weight, carrier errors).
+     */
+    public record Parcel(
+            String status,
+            String carriedBy,
+            String awb,
+            String trackingUrl,
+            List<ParcelView.Line> lines,
+            List<ParcelView.Step> tracking) {}
+
     /** Everything the order's page and the API show. */
     public record OrderView(
             String orderNumber,
@@ -57,8 +73,8 @@ public class ShopperOrders {
             long totalMinor,
             String currency,
             List<Line> lines,
-            List<ParcelView> parcels,
-            List<OrderTimeline.Entry> timeline,
+            List<Parcel> parcels,
+            List<Step> timeline,
             boolean cancellable) {}
 
     @PersistenceContext(unitName = "shop")
@@ -69,6 +85,7 @@ public class ShopperOrders {
     @EJB private FulfilmentService fulfilment;
     @Inject private OrderTimeline timelines;
     @Inject private OrderLinks links;
+    @Inject private Carriers carriers;
 
     /** The order behind a signed link; empty when the token does not open this order. */
     public Optional<OrderView> byLink(String orderNumber, String token) {
@@ -148,6 +165,36 @@ public class ShopperOrders {
 
     private OrderView view(CustomerOrder o) {
         String store = o.getPickupStore();
+        List<Parcel> parcels =
+                fulfilment.parcels(o.getOrderNumber()).stream()
+                        .map(
+                                p ->
+                                        new Parcel(
+                                                p.status(),
+                                                p.courier() != null
+                                                        ? p.courier()
+                                                        : carriers.byId(String.valueOf(p.carrier()))
+                                                                .map(Carrier::label)
+                                                                .orElse(null),
+                                                p.awb(),
+                                                p.trackingUrl(),
+                                                p.lines(),
+                                                p.tracking()))
+                        .toList();
+        // Nothing can be cancelled once a parcel has left (the order follows its least advanced).
+        boolean left =
+                parcels.stream()
+                        .anyMatch(
+                                p ->
+                                        !List.of(
+                                                        "TO_PICK",
+                                                        "PICKING",
+                                                        "PACKED",
+                                                        "BOOKING",
+                                                        "BOOKING_FAILED",
+                                                        "BOOKED",
+                                                        "CANCELLED")
+                                                .contains(p.status()));
         return new OrderView(
                 o.getOrderNumber(),
                 o.getCreatedAt(),
@@ -178,8 +225,10 @@ public class ShopperOrders {
                                                 l.getQuantity(),
                                                 l.getLineMinor()))
                         .toList(),
-                fulfilment.parcels(o.getOrderNumber()),
-                timelines.of(o.getOrderNumber()),
-                o.getStatus().cancellable());
+                parcels,
+                timelines.of(o.getOrderNumber()).stream()
+                        .map(e -> new Step(e.to(), e.at()))
+                        .toList(),
+                o.getStatus().cancellable() && !left);
     }
 }

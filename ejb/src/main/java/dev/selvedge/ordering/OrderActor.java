@@ -15,8 +15,11 @@ public record OrderActor(Kind kind, String name, String reason) {
     }
 
     public OrderActor {
-        if (kind == null || name == null || name.isBlank() || name.length() > 120) {
-            throw new IllegalArgumentException("An order actor has a kind and a name of 1-120");
+        if (kind == null || name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An order actor has a kind and a name");
+        }
+        if (name.length() > 120) {
+            name = name.substring(0, 120); // What the timeline and the ledger keep.
         }
         if (reason != null && reason.length() > 300) {
             reason = reason.substring(0, 300);

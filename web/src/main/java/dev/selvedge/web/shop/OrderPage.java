@@ -2,7 +2,6 @@ package dev.selvedge.web.shop;
 
 import dev.selvedge.fulfilment.FulfilmentRefused;
 import dev.selvedge.fulfilment.OrderCancellation;
-import dev.selvedge.fulfilment.OrderTimeline;
 import dev.selvedge.fulfilment.ShopperOrders;
 import dev.selvedge.ordering.OrderActor;
 import dev.selvedge.ordering.OrderStatus;
@@ -171,11 +170,11 @@ public class OrderPage {
     }
 
     /** The newest move first, as shoppers read a tracking page. */
-    public List<OrderTimeline.Entry> getTimeline() {
+    public List<ShopperOrders.Step> getTimeline() {
         if (getOrder() == null) {
             return List.of();
         }
-        List<OrderTimeline.Entry> newestFirst = new java.util.ArrayList<>(order.timeline());
+        List<ShopperOrders.Step> newestFirst = new java.util.ArrayList<>(order.timeline());
         java.util.Collections.reverse(newestFirst);
         return newestFirst;
     }
