@@ -1,6 +1,5 @@
 package dev.selvedge.fulfilment;
 
-import dev.selvedge.shared.JsonObjects;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
@@ -129,7 +128,7 @@ public class FulfilmentRequestConsumer implements MessageListener {
             String reason = carrier.label() + ": " + e.getMessage();
             if (e.retryable() && claimed.tries() < bookingTries) {
                 bookings.retrying(shipmentId, reason);
-                long pause = retrySeconds * 1000L * (1L << Math.min(claimed.tries() - 1, 10));
+                long pause = pauseAfter(claimed.tries());
                 try (JMSContext jms = connections.createContext()) {
                     // Goes with this message's transaction: a rollback sends nothing.
                     jms.createProducer()
@@ -192,21 +191,17 @@ public class FulfilmentRequestConsumer implements MessageListener {
         long refundId = number(json, "refundId");
         int tries = json.getInt("tries", 0) + 1;
         if (refunds.attempt(refundId, bookingTries) == OrderRefunds.Outcome.RETRY) {
-            long pause = retrySeconds * 1000L * (1L << Math.min(tries - 1, 10));
             try (JMSContext jms = connections.createContext()) {
                 jms.createProducer()
-                        .setDeliveryDelay(pause)
-                        .send(
-                                queue,
-                                JsonObjects.object()
-                                        .add("eventId", UUID.randomUUID().toString())
-                                        .add("type", "REFUND")
-                                        .add("refundId", refundId)
-                                        .add("tries", tries)
-                                        .build()
-                                        .toString());
+                        .setDeliveryDelay(pauseAfter(tries))
+                        .send(queue, OrderRefunds.request(refundId, tries));
             }
         }
+    }
+
+    /** The pause before the next try of a provider that could not be reached: doubling. */
+    private long pauseAfter(int tries) {
+        return retrySeconds * 1000L * (1L << Math.min(tries - 1, 10));
     }
 
     private static long number(JsonObject json, String name) {

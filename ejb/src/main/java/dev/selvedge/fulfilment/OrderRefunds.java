@@ -93,10 +93,16 @@ public class OrderRefunds {
     }
 
     static String request(long refundId) {
+        return request(refundId, 0);
+    }
+
+    /** The queue's request to ask the gateway, after {@code tries} tries. */
+    static String request(long refundId, int tries) {
         return JsonObjects.object()
                 .add("eventId", UUID.randomUUID().toString())
                 .add("type", "REFUND")
                 .add("refundId", refundId)
+                .add("tries", tries)
                 .build()
                 .toString();
     }
