@@ -217,7 +217,7 @@ class FulfilmentBrowserIT extends ShopDeployment {
                 ExpectedConditions.textToBePresentInElementLocated(
                         By.id("order-status"), "Shipped"));
         assertThat(browser.findElement(By.id("parcel-0")).getText())
-                .contains("tracking number", number + "-1", "2 × ");
+                .contains("With the courier", "tracking number", number + "-1", "2 × ");
         assertThat(browser.findElements(By.id("cancel"))).isEmpty();
         // Nothing wider than the phone (a scrollbar may make the page narrower than the window).
         assertThat(

@@ -77,6 +77,34 @@ public class ShopperOrders {
             List<Step> timeline,
             boolean cancellable) {}
 
+    /** Parcel states before a parcel leaves the shop. */
+    private static final java.util.Set<String> AT_THE_SHOP =
+            java.util.Set.of(
+                    "TO_PICK",
+                    "PICKING",
+                    "PACKED",
+                    "BOOKING",
+                    "BOOKING_FAILED",
+                    "BOOKED",
+                    "CANCELLED");
+
+    /** A parcel's state in the shopper's words (the warehouse's steps are one to them). */
+    private static String shopperStatus(String status) {
+        return switch (status) {
+            case "TO_PICK", "PICKING", "PACKED", "BOOKING", "BOOKING_FAILED" -> "Being packed";
+            case "BOOKED" -> "Packed, waiting for the courier";
+            case "SHIPPED" -> "With the courier";
+            case "OUT_FOR_DELIVERY" -> "Out for delivery";
+            case "DELIVERED" -> "Delivered";
+            case "DELIVERY_FAILED" -> "Delivery attempt failed";
+            case "RETURNED_TO_ORIGIN" -> "Returned to us";
+            case "READY_FOR_PICKUP" -> "Ready to collect";
+            case "COLLECTED" -> "Collected";
+            case "CANCELLED" -> "Cancelled";
+            default -> status;
+        };
+    }
+
     @PersistenceContext(unitName = "shop")
     private EntityManager em;
 
@@ -165,12 +193,13 @@ public class ShopperOrders {
 
     private OrderView view(CustomerOrder o) {
         String store = o.getPickupStore();
+        List<ParcelView> views = fulfilment.parcels(o.getOrderNumber());
         List<Parcel> parcels =
-                fulfilment.parcels(o.getOrderNumber()).stream()
+                views.stream()
                         .map(
                                 p ->
                                         new Parcel(
-                                                p.status(),
+                                                shopperStatus(p.status()),
                                                 p.courier() != null
                                                         ? p.courier()
                                                         : carriers.byId(String.valueOf(p.carrier()))
@@ -182,19 +211,7 @@ public class ShopperOrders {
                                                 p.tracking()))
                         .toList();
         // Nothing can be cancelled once a parcel has left (the order follows its least advanced).
-        boolean left =
-                parcels.stream()
-                        .anyMatch(
-                                p ->
-                                        !List.of(
-                                                        "TO_PICK",
-                                                        "PICKING",
-                                                        "PACKED",
-                                                        "BOOKING",
-                                                        "BOOKING_FAILED",
-                                                        "BOOKED",
-                                                        "CANCELLED")
-                                                .contains(p.status()));
+        boolean left = views.stream().anyMatch(p -> !AT_THE_SHOP.contains(p.status()));
         return new OrderView(
                 o.getOrderNumber(),
                 o.getCreatedAt(),
