@@ -35,13 +35,14 @@ public class TextNotifier implements Notifier {
 
     @Override
     public boolean reaches(Recipient recipient) {
-        if (!demo() && !sends()) {
+        // The demo shop keeps texts to show staff, whatever the channel.
+        if (!demoMode && !sends()) {
             return false;
         }
         try {
             TwilioMessaging.e164(recipient.phone());
             return true;
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }
@@ -61,10 +62,5 @@ public class TextNotifier implements Notifier {
     /** A real channel with a provider to send through. */
     private boolean sends() {
         return !"off".equals(channel()) && sender.sends(channel());
-    }
-
-    /** The demo shop keeps texts to show them, whatever the channel. */
-    private boolean demo() {
-        return demoMode;
     }
 }
