@@ -104,10 +104,10 @@ class FulfilmentIT extends ShopDeployment {
     @Test
     void aPaidOrderIsAllocatedToOneParcelPerLocationAndEveryMoveIsPublished() throws Exception {
         try (JMSConsumer topic = jms.createConsumer(jms.createTopic("OrderStatus"))) {
-            String number = order(2, "tok_ok");
+            String number = order(6, "tok_ok");
 
             assertThat(awaitStatus(number, "ALLOCATED")).isEqualTo("ALLOCATED");
-            // Warehouse first, then the store: one unit each, one parcel each.
+            // No location has all six: warehouse first, then the store, one parcel each.
             assertThat(
                             fixture.single(
                                     "SELECT string_agg(l.code || ':' || s.status || ':' || sl.quantity, ','"
@@ -117,7 +117,7 @@ class FulfilmentIT extends ShopDeployment {
                                             + " JOIN shipment_line sl ON sl.shipment_id = s.id"
                                             + " WHERE o.order_number = ?",
                                     number))
-                    .isEqualTo(warehouse + ":TO_PICK:1," + fixture.storeCode() + ":TO_PICK:1");
+                    .isEqualTo(warehouse + ":TO_PICK:1," + fixture.storeCode() + ":TO_PICK:5");
             assertThat(
                             fixture.single(
                                     "SELECT actor_kind || ' ' || actor || ' ' || reason FROM order_event e"
@@ -129,7 +129,7 @@ class FulfilmentIT extends ShopDeployment {
                                     + warehouse
                                     + " (1 unit), "
                                     + fixture.storeCode()
-                                    + " (1 unit)");
+                                    + " (5 units)");
 
             List<JsonObject> moves = movesOf(topic, number, "ALLOCATED");
             assertThat(moves)
@@ -150,6 +150,55 @@ class FulfilmentIT extends ShopDeployment {
                                     "%" + number + "%"))
                     .isEqualTo("0");
         }
+    }
+
+    private String parcelsOf(String number) throws SQLException {
+        return fixture.single(
+                "SELECT string_agg(l.code || ':' || sl.quantity, ',' ORDER BY l.kind DESC) FROM shipment s"
+                        + " JOIN customer_order o ON o.id = s.order_id"
+                        + " JOIN location l ON l.id = s.location_id"
+                        + " JOIN shipment_line sl ON sl.shipment_id = s.id"
+                        + " WHERE o.order_number = ?",
+                number);
+    }
+
+    @Test
+    void oneLocationThatHasEverythingSendsItAllAndAStoreThatDoesNotShipGivesNothing()
+            throws Exception {
+        // Two units: only the store has both, so the store sends both (one parcel, not two).
+        String two = order(2, "tok_ok");
+        assertThat(awaitStatus(two, "ALLOCATED")).isEqualTo("ALLOCATED");
+        assertThat(parcelsOf(two)).isEqualTo(fixture.storeCode() + ":2");
+        // One unit: both have it, and the warehouse comes first.
+        String one = order(1, "tok_ok");
+        assertThat(awaitStatus(one, "ALLOCATED")).isEqualTo("ALLOCATED");
+        assertThat(parcelsOf(one)).isEqualTo(warehouse + ":1");
+
+        // A store that only serves click and collect gives nothing to a delivery: sold out.
+        try (var st =
+                fixture.connection()
+                        .prepareStatement(
+                                "UPDATE location SET ships_online = false WHERE code = ?")) {
+            st.setString(1, fixture.storeCode());
+            st.executeUpdate();
+        }
+        Http.Reply refused =
+                Http.post(
+                        "/api/v1/checkout",
+                        """
+                        {"email":"fulfil-%s@example.in",
+                         "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
+                           "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
+                         "shippingMethod":"standard",
+                         "lines":[{"sku":"%s","quantity":1,"unitPrice":1}],
+                         "payment":{"method":"test","token":"tok_ok"},
+                         "total":1, "currency":"USD"}
+                        """
+                                .formatted(fixture.token, sku),
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(fixture.level(sku, fixture.storeCode())).containsExactly(3, 0);
     }
 
     @Test

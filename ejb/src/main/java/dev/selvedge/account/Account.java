@@ -89,6 +89,11 @@ public class Account {
         roles.addAll(granted);
     }
 
+    void replaceRoles(Set<Role> now) {
+        roles.clear();
+        roles.addAll(now);
+    }
+
     public Long getId() {
         return id;
     }

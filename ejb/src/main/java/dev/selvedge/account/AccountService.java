@@ -34,6 +34,7 @@ public class AccountService {
 
     static final Duration VERIFY_LINK_LIFETIME = Duration.ofHours(48);
     static final Duration RESET_LINK_LIFETIME = Duration.ofHours(1);
+    static final Duration STAFF_INVITATION_LIFETIME = Duration.ofHours(72);
     private static final Pattern EMAIL =
             Pattern.compile(
                     "[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
@@ -381,6 +382,18 @@ public class AccountService {
             em.persist(account);
         }
         account.verify(clock.instant());
+    }
+
+    /**
+     * A hash no password matches: a new member of staff chooses theirs through the emailed link.
+     */
+    public String unusablePasswordHash() {
+        return hashing.generate(RandomTokens.of(32).toCharArray());
+    }
+
+    /** A set-password link's token for a new member of staff (72 hours, used once). */
+    public String invitationToken(Account account) {
+        return issueToken(account, "RESET", STAFF_INVITATION_LIFETIME);
     }
 
     private String issueToken(Account account, String purpose, Duration lifetime) {

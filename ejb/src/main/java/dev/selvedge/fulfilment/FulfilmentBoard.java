@@ -27,13 +27,20 @@ public class FulfilmentBoard {
         TO_PICK(EnumSet.of(ShipmentStatus.TO_PICK, ShipmentStatus.PICKING)),
         TO_BOOK(EnumSet.of(ShipmentStatus.PACKED, ShipmentStatus.BOOKING)),
         TO_HAND_OVER(EnumSet.of(ShipmentStatus.BOOKED)),
+        /**
+         * Click and collect at this store: parcels on their way here from other locations, and
+         * parcels waiting for their shopper.
+         */
+        COLLECTION(EnumSet.of(ShipmentStatus.TO_STORE, ShipmentStatus.READY_FOR_PICKUP)),
         PROBLEMS(EnumSet.of(ShipmentStatus.BOOKING_FAILED, ShipmentStatus.DELIVERY_FAILED)),
         ON_THE_WAY(
                 EnumSet.of(
                         ShipmentStatus.SHIPPED,
                         ShipmentStatus.OUT_FOR_DELIVERY,
                         ShipmentStatus.DELIVERED,
-                        ShipmentStatus.RETURNED_TO_ORIGIN));
+                        ShipmentStatus.RETURNED_TO_ORIGIN,
+                        ShipmentStatus.COLLECTED,
+                        ShipmentStatus.NOT_COLLECTED));
 
         private final Set<ShipmentStatus> statuses;
 
@@ -95,7 +102,9 @@ public class FulfilmentBoard {
                                         + " (SELECT COALESCE(SUM(quantity), 0) FROM shipment_line WHERE shipment_id = s.id) AS units,"
                                         + " (SELECT COALESCE(SUM(picked), 0) FROM shipment_line WHERE shipment_id = s.id),"
                                         + " s.carrier, s.awb, s.carrier_message,"
-                                        + " o.ship_name || ', ' || o.ship_city || ' ' || o.ship_postal_code, s.updated_at",
+                                        + " CASE WHEN o.pickup_store IS NULL"
+                                        + " THEN o.ship_name || ', ' || o.ship_city || ' ' || o.ship_postal_code"
+                                        + " ELSE 'Collect at ' || o.pickup_store END, s.updated_at",
                                 location,
                                 stage,
                                 orderFilter,
@@ -135,7 +144,10 @@ public class FulfilmentBoard {
                         select
                                 + " FROM shipment s JOIN customer_order o ON o.id = s.order_id"
                                 + " JOIN location l ON l.id = s.location_id"
-                                + " WHERE l.code = ?1 AND s.status = ANY(CAST(?2 AS VARCHAR[]))"
+                                + (stage == Stage.COLLECTION
+                                        ? " WHERE (l.code = ?1 OR o.pickup_store = ?1)"
+                                        : " WHERE l.code = ?1")
+                                + " AND s.status = ANY(CAST(?2 AS VARCHAR[]))"
                                 + " AND (?3 = '' OR o.order_number ILIKE '%' || ?3 || '%')"
                                 + tail)
                 .setParameter(1, location)

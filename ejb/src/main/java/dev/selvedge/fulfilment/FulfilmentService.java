@@ -55,6 +55,7 @@ public class FulfilmentService {
     @EJB private InventoryService inventory;
     @EJB private CatalogService catalog;
     @Inject private Carriers carriers;
+    @EJB private dev.selvedge.account.StaffDirectory directory;
     @Inject private Clock clock;
 
     /**
@@ -139,6 +140,7 @@ public class FulfilmentService {
                 catalog.skuOf(code)
                         .orElseThrow(() -> new FulfilmentRefused("No SKU or barcode " + code));
         Shipment s = lockShipment(shipmentId);
+        mayWork(staff, s.getLocation().getCode());
         ShipmentLine line = s.pick(sku, clock.instant());
         follow(s.getOrder(), OrderActor.staff(staff, null));
         boolean complete = s.getLines().stream().allMatch(l -> l.getPicked() == l.getQuantity());
@@ -162,6 +164,7 @@ public class FulfilmentService {
                                                 new FulfilmentRefused(
                                                         "No carrier " + carrier + " is on"));
         Shipment s = lockShipment(shipmentId);
+        mayWork(staff, s.getLocation().getCode());
         s.pack(weightGrams, chosen.name(), with.id(), staff, clock.instant());
         moves.handOff(ShipmentBookings.request(shipmentId, s.getBookingTries()));
         follow(s.getOrder(), OrderActor.staff(staff, null));
@@ -170,6 +173,7 @@ public class FulfilmentService {
     /** The booking failed for good; staff mended the cause and ask for another try. */
     public void bookAgain(long shipmentId, String staff) {
         Shipment s = lockShipment(shipmentId);
+        mayWork(staff, s.getLocation().getCode());
         s.bookAgain(clock.instant());
         moves.handOff(ShipmentBookings.request(shipmentId, s.getBookingTries()));
     }
@@ -177,8 +181,117 @@ public class FulfilmentService {
     /** The carrier's rider took the booked parcel. */
     public void handOver(long shipmentId, String staff) {
         Shipment s = lockShipment(shipmentId);
+        mayWork(staff, s.getLocation().getCode());
         s.handOver(clock.instant());
         follow(s.getOrder(), OrderActor.staff(staff, "handed to " + s.getCourier()));
+    }
+
+    /**
+     * A click and collect parcel, every unit picked: at its pickup store it is ready for the
+     * shopper; at another location it is sent to that store (and is ready when the store receives
+     * it). Answers the parcel's new status.
+     */
+    public ShipmentStatus readyForPickup(long shipmentId, String staff) {
+        Shipment s = lockShipment(shipmentId);
+        mayWork(staff, s.getLocation().getCode());
+        CustomerOrder order = s.getOrder();
+        String store = order.getPickupStore();
+        if (store == null) {
+            throw new FulfilmentRefused(
+                    "Order " + order.getOrderNumber() + " is delivered, not collected: pack it");
+        }
+        if (s.getLocation().getCode().equals(store)) {
+            s.readyForPickup(clock.instant());
+        } else {
+            s.sendToStore(staff, clock.instant());
+        }
+        settle(order, OrderActor.staff(staff, null));
+        return s.getStatus();
+    }
+
+    /** A click and collect parcel sent from another location arrived at its pickup store. */
+    public void receivedAtStore(long shipmentId, String staff) {
+        Shipment s = lockShipment(shipmentId);
+        mayWork(staff, s.getOrder().getPickupStore());
+        if (s.getStatus() != ShipmentStatus.TO_STORE) {
+            throw new FulfilmentRefused(
+                    "Parcel "
+                            + shipmentId
+                            + " is "
+                            + s.getStatus()
+                            + ", not on its way to a store");
+        }
+        s.readyForPickup(clock.instant());
+        settle(
+                s.getOrder(),
+                OrderActor.staff(staff, "received at " + s.getOrder().getPickupStore()));
+    }
+
+    /**
+     * The shopper came for a click and collect order and showed its code: every parcel is handed
+     * over and the order is COLLECTED (and paid, when it was to be paid at collection). A wrong
+     * code changes nothing.
+     */
+    public void collect(String orderNumber, String code, String staff) {
+        List<Shipment> parcels = lockParcels(orderNumber);
+        CustomerOrder order =
+                moves.lock(orderNumber)
+                        .orElseThrow(
+                                () -> new FulfilmentRefused("There is no order " + orderNumber));
+        mayWork(staff, order.getPickupStore());
+        if (order.getStatus() != OrderStatus.READY_FOR_PICKUP) {
+            throw new FulfilmentRefused(
+                    "Order "
+                            + orderNumber
+                            + " is "
+                            + order.getStatus().label().toLowerCase()
+                            + ", not waiting to be collected");
+        }
+        String expected = order.getPickupCode();
+        String given = code == null ? "" : code.strip();
+        if (expected == null
+                || !java.security.MessageDigest.isEqual(
+                        expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        given.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw new FulfilmentRefused(
+                    "That is not the pickup code of order "
+                            + orderNumber
+                            + ": ask for the one in the shopper's email or text");
+        }
+        for (Shipment p : parcels) {
+            if (p.getStatus() == ShipmentStatus.READY_FOR_PICKUP) {
+                p.collected(clock.instant());
+            }
+        }
+        settle(order, OrderActor.staff(staff, "pickup code checked"));
+    }
+
+    /**
+     * An order's parcels, locked (parcels before their order, as every move takes them), in the
+     * caller's transaction: they are changed there.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<Shipment> lockParcels(String orderNumber) {
+        return em.createNamedQuery("Shipment.ofOrder", Shipment.class)
+                .setParameter("number", orderNumber)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /**
+     * The order follows its parcels; what that brings with it: the pickup code when it becomes
+     * ready to collect, and the cash taken when a cash-on-delivery order is delivered or collected.
+     */
+    private void settle(CustomerOrder order, OrderActor actor) {
+        follow(order, actor);
+        switch (order.getStatus()) {
+            case READY_FOR_PICKUP -> order.readyForPickup(PickupCodes.next(), clock.instant());
+            case DELIVERED ->
+                    CashOnDeliveryPaid.record(em, order, "Paid to the courier on delivery");
+            case COLLECTED ->
+                    CashOnDeliveryPaid.record(em, order, "Paid at the store on collection");
+            default -> {}
+        }
     }
 
     /** What tracking reports did to parcels. */
@@ -222,7 +335,7 @@ public class FulfilmentService {
             }
             applied++;
             if (s.tracked(u.step(), clip(u.carrierStatus(), 80), clock.instant())) {
-                follow(
+                settle(
                         s.getOrder(),
                         new OrderActor(OrderActor.Kind.CARRIER, carrier, u.carrierStatus()));
             }
@@ -232,6 +345,14 @@ public class FulfilmentService {
 
     private static String clip(String text, int max) {
         return text == null ? null : dev.selvedge.shared.StorableText.of(text, max);
+    }
+
+    /** Refused unless this member of staff works at the location (checked on every action). */
+    private void mayWork(String staff, String location) {
+        if (!directory.scope(staff).worksAt(location)) {
+            throw new FulfilmentRefused(
+                    "You do not work at " + location + ": this is for its own staff to do");
+        }
     }
 
     private Shipment lockShipment(long id) {
@@ -348,6 +469,7 @@ public class FulfilmentService {
                 s.getOrder().getOrderNumber() + "-" + (ids.indexOf(s.getId()) + 1),
                 s.getOrder().getOrderNumber(),
                 s.getLocation().getCode(),
+                s.getOrder().getPickupStore(),
                 s.getStatus().name(),
                 s.getCarrier(),
                 s.getCourier(),

@@ -34,6 +34,8 @@ public class OrderCancellation {
     @EJB private OrderMoves moves;
     @EJB private ReservationService reservations;
     @EJB private OrderRefunds refunds;
+    @EJB private FulfilmentService fulfilment;
+    @EJB private dev.selvedge.account.StaffDirectory directory;
     @Inject private Clock clock;
 
     /**
@@ -41,12 +43,12 @@ public class OrderCancellation {
      * far (shipped) or was never paid.
      */
     public Cancelled cancel(String orderNumber, OrderActor actor) {
+        if (actor.kind() == OrderActor.Kind.STAFF
+                && !directory.scope(actor.name()).servesCustomers()) {
+            throw new FulfilmentRefused("Only customer service (or an admin) cancels orders");
+        }
         // Parcels first, then the order: the order fulfilment's own moves take the locks in.
-        List<Shipment> parcels =
-                em.createNamedQuery("Shipment.ofOrder", Shipment.class)
-                        .setParameter("number", orderNumber)
-                        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                        .getResultList();
+        List<Shipment> parcels = fulfilment.lockParcels(orderNumber);
         CustomerOrder order =
                 moves.lock(orderNumber)
                         .orElseThrow(() -> new FulfilmentRefused("No order " + orderNumber));

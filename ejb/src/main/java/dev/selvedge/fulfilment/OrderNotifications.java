@@ -73,6 +73,17 @@ public class OrderNotifications {
         send(order, to.name(), values);
     }
 
+    /**
+     * Reminds the shopper of a click and collect order still waiting at its store (the caller
+     * records that it did, in the same transaction, so it is sent once).
+     */
+    public void remindToCollect(String orderNumber) {
+        ShopperOrders.OrderView order =
+                orders.unchecked(orderNumber)
+                        .orElseThrow(() -> new FulfilmentProblem("No order " + orderNumber));
+        send(order, "PICKUP_REMINDER", values(order, null));
+    }
+
     private void send(ShopperOrders.OrderView order, String template, Map<String, Object> values) {
         Notifier.Recipient to = new Notifier.Recipient(order.email(), order.address().phone());
         for (Notifier notifier : notifiers) {
@@ -128,7 +139,15 @@ public class OrderNotifications {
         v.put("store", order.pickupStore());
         v.put("clickAndCollect", order.clickAndCollect());
         v.put("payOnDelivery", order.payOnDelivery());
-        v.put("payment", order.payOnDelivery() ? "on delivery" : "received");
+        v.put("payment", order.payOnDelivery() && !order.paid() ? "on delivery" : "received");
+        if (order.pickup() != null) {
+            v.put("pickupCode", order.pickup().code());
+            v.put(
+                    "collectBy",
+                    java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH)
+                            .withZone(java.time.ZoneId.of("Asia/Kolkata"))
+                            .format(order.pickup().collectBy()));
+        }
         v.put(
                 "address",
                 Stream.of(

@@ -9,6 +9,8 @@ public record ParcelView(
         String reference,
         String orderNumber,
         String location,
+        /** The store the shopper collects from; null when the parcel is delivered. */
+        String pickupStore,
         String status,
         String carrier,
         String courier,
@@ -26,6 +28,11 @@ public record ParcelView(
 
     public record Step(
             Instant at, String carrierStatus, String step, String place, String remark) {}
+
+    /** Whether the parcel is picked at the store its shopper collects from. */
+    public boolean atPickupStore() {
+        return location.equals(pickupStore);
+    }
 
     public int units() {
         return lines.stream().mapToInt(Line::quantity).sum();

@@ -142,10 +142,13 @@ public class Shipment {
     /** Every unit picked, weighed and boxed: ready for the carrier. */
     void pack(int weightGrams, String box, String carrier, String staff, Instant now) {
         require(ShipmentStatus.PICKING);
-        if (lines.stream().anyMatch(l -> l.getPicked() < l.getQuantity())) {
+        if (order.getPickupStore() != null) {
             throw new FulfilmentRefused(
-                    "Pick every unit before packing: " + (units() - picked()) + " still to pick");
+                    "This order is collected at "
+                            + order.getPickupStore()
+                            + ": mark it ready for pickup (or send it to the store), not packed");
         }
+        requireAllPicked("packing");
         if (weightGrams < 1 || weightGrams > 100_000) {
             throw new FulfilmentRefused("The weight is 1 to 100,000 grams");
         }
@@ -155,6 +158,52 @@ public class Shipment {
         this.packedBy = staff;
         status = ShipmentStatus.PACKED;
         updatedAt = now;
+    }
+
+    /**
+     * A click and collect parcel, every unit picked: it waits at the pickup store for its shopper
+     * (picked there, or arrived from another location).
+     */
+    void readyForPickup(Instant now) {
+        require(ShipmentStatus.PICKING, ShipmentStatus.TO_STORE);
+        requireAllPicked("it is ready");
+        status = ShipmentStatus.READY_FOR_PICKUP;
+        updatedAt = now;
+    }
+
+    /** A click and collect parcel picked away from its pickup store goes there. */
+    void sendToStore(String staff, Instant now) {
+        require(ShipmentStatus.PICKING);
+        requireAllPicked("it is sent");
+        packedBy = staff;
+        shippedAt = now;
+        status = ShipmentStatus.TO_STORE;
+        updatedAt = now;
+    }
+
+    /** Its shopper took it. */
+    void collected(Instant now) {
+        require(ShipmentStatus.READY_FOR_PICKUP);
+        status = ShipmentStatus.COLLECTED;
+        updatedAt = now;
+    }
+
+    /** Nobody came within the hold: its units go back on the store's shelf. */
+    void notCollected(Instant now) {
+        require(ShipmentStatus.READY_FOR_PICKUP);
+        status = ShipmentStatus.NOT_COLLECTED;
+        updatedAt = now;
+    }
+
+    private void requireAllPicked(String what) {
+        if (lines.stream().anyMatch(l -> l.getPicked() < l.getQuantity())) {
+            throw new FulfilmentRefused(
+                    "Pick every unit before "
+                            + what
+                            + ": "
+                            + (units() - picked())
+                            + " still to pick");
+        }
     }
 
     /** A booking with {@code carrier} starts (again, after a failure). */
@@ -239,7 +288,8 @@ public class Shipment {
                 ShipmentStatus.PACKED,
                 ShipmentStatus.BOOKING,
                 ShipmentStatus.BOOKING_FAILED,
-                ShipmentStatus.BOOKED);
+                ShipmentStatus.BOOKED,
+                ShipmentStatus.TO_STORE);
         status = ShipmentStatus.CANCELLED;
         updatedAt = now;
         return awb != null && !"manual".equals(carrier);

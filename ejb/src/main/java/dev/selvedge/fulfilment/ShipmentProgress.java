@@ -20,6 +20,7 @@ final class ShipmentProgress {
             List.of(
                     ShipmentStatus.TO_PICK,
                     ShipmentStatus.PICKING,
+                    ShipmentStatus.TO_STORE,
                     ShipmentStatus.PACKED,
                     ShipmentStatus.BOOKING,
                     ShipmentStatus.BOOKING_FAILED,
@@ -27,7 +28,10 @@ final class ShipmentProgress {
                     ShipmentStatus.SHIPPED,
                     ShipmentStatus.DELIVERY_FAILED,
                     ShipmentStatus.OUT_FOR_DELIVERY,
-                    ShipmentStatus.DELIVERED);
+                    ShipmentStatus.DELIVERED,
+                    ShipmentStatus.READY_FOR_PICKUP,
+                    ShipmentStatus.COLLECTED,
+                    ShipmentStatus.NOT_COLLECTED);
 
     /**
      * Whether {@code next} is further along than {@code now}. A failed delivery may be tried again
@@ -36,6 +40,8 @@ final class ShipmentProgress {
     static boolean isAhead(ShipmentStatus next, ShipmentStatus now) {
         if (now == ShipmentStatus.DELIVERED
                 || now == ShipmentStatus.RETURNED_TO_ORIGIN
+                || now == ShipmentStatus.COLLECTED
+                || now == ShipmentStatus.NOT_COLLECTED
                 || now == ShipmentStatus.CANCELLED) {
             return false;
         }
@@ -77,13 +83,14 @@ final class ShipmentProgress {
                             live.stream().anyMatch(s -> s != ShipmentStatus.TO_PICK)
                                     ? OrderStatus.PICKING
                                     : OrderStatus.ALLOCATED;
-                    case PICKING -> OrderStatus.PICKING;
+                    case PICKING, TO_STORE -> OrderStatus.PICKING;
                     case PACKED, BOOKING, BOOKING_FAILED, BOOKED -> OrderStatus.PACKED;
                     case SHIPPED -> OrderStatus.SHIPPED;
                     case OUT_FOR_DELIVERY -> OrderStatus.OUT_FOR_DELIVERY;
                     case DELIVERED -> OrderStatus.DELIVERED;
                     case READY_FOR_PICKUP -> OrderStatus.READY_FOR_PICKUP;
                     case COLLECTED -> OrderStatus.COLLECTED;
+                    case NOT_COLLECTED -> OrderStatus.NOT_COLLECTED;
                     default -> throw new IllegalStateException("Parcel status " + least);
                 };
         return Optional.of(order);

@@ -54,6 +54,9 @@ public class ShopperOrders {
             List<ParcelView.Line> lines,
             List<ParcelView.Step> tracking) {}
 
+    /** A click and collect order waiting at its store: the code to show, and until when. */
+    public record Pickup(String code, Instant collectBy) {}
+
     /** Everything the order's page and the API show. */
     public record OrderView(
             String orderNumber,
@@ -66,6 +69,8 @@ public class ShopperOrders {
             boolean clickAndCollect,
             String pickupStore,
             boolean payOnDelivery,
+            boolean paid,
+            Pickup pickup,
             long itemsMinor,
             long discountMinor,
             long shippingMinor,
@@ -86,6 +91,7 @@ public class ShopperOrders {
                     "BOOKING",
                     "BOOKING_FAILED",
                     "BOOKED",
+                    "TO_STORE",
                     "CANCELLED");
 
     /** A parcel's state in the shopper's words (the warehouse's steps are one to them). */
@@ -98,8 +104,10 @@ public class ShopperOrders {
             case "DELIVERED" -> "Delivered";
             case "DELIVERY_FAILED" -> "Delivery attempt failed";
             case "RETURNED_TO_ORIGIN" -> "Returned to us";
+            case "TO_STORE" -> "On its way to the store";
             case "READY_FOR_PICKUP" -> "Ready to collect";
             case "COLLECTED" -> "Collected";
+            case "NOT_COLLECTED" -> "Not collected";
             case "CANCELLED" -> "Cancelled";
             default -> status;
         };
@@ -191,8 +199,29 @@ public class ShopperOrders {
                 .findFirst();
     }
 
+    /** Whether the order's money is in: an approved payment (cash on delivery once taken). */
+    private boolean paid(CustomerOrder o) {
+        return !em.createNativeQuery(
+                        "SELECT 1 FROM payment_attempt WHERE order_id = ?1 AND status = 'APPROVED' LIMIT 1")
+                .setParameter(1, o.getId())
+                .getResultList()
+                .isEmpty();
+    }
+
     private OrderView view(CustomerOrder o) {
         String store = o.getPickupStore();
+        java.util.Optional<dev.selvedge.inventory.Location> at =
+                store == null ? java.util.Optional.empty() : inventory.location(store);
+        Pickup pickup =
+                o.getStatus() == OrderStatus.READY_FOR_PICKUP && o.getPickupCode() != null
+                        ? new Pickup(
+                                o.getPickupCode(),
+                                o.getReadyAt()
+                                        .plus(
+                                                java.time.Duration.ofDays(
+                                                        at.map(l -> l.getPickupHoldDays())
+                                                                .orElse(7))))
+                        : null;
         List<ParcelView> views = fulfilment.parcels(o.getOrderNumber());
         List<Parcel> parcels =
                 views.stream()
@@ -221,10 +250,10 @@ public class ShopperOrders {
                 o.getShippingAddress(),
                 o.getShippingMethod().label(),
                 store != null,
-                store == null
-                        ? null
-                        : inventory.location(store).map(l -> l.getName()).orElse(store),
+                store == null ? null : at.map(l -> l.getName()).orElse(store),
                 "cod".equals(o.getPaymentMethod()),
+                paid(o),
+                pickup,
                 o.getItemsMinor(),
                 o.getDiscountMinor(),
                 o.getShippingMinor(),

@@ -34,6 +34,16 @@ public class Location {
     @Column(name = "safety_stock")
     private int safetyStock;
 
+    /**
+     * Whether it sends parcels to shoppers; a store that does not only serves click and collect.
+     */
+    @Column(name = "ships_online")
+    private boolean shipsOnline = true;
+
+    /** How many days it keeps a click and collect order for its shopper. */
+    @Column(name = "pickup_hold_days")
+    private int pickupHoldDays = 7;
+
     /** When the store's POS feed was last heard; written by the POS event service. */
     @Column(name = "last_heard_at", insertable = false, updatable = false)
     private java.time.Instant lastHeardAt;
@@ -69,6 +79,14 @@ public class Location {
 
     public LocationKind getKind() {
         return kind;
+    }
+
+    public boolean isShipsOnline() {
+        return shipsOnline;
+    }
+
+    public int getPickupHoldDays() {
+        return pickupHoldDays;
     }
 
     public int getSafetyStock() {

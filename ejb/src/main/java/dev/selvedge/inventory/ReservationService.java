@@ -45,6 +45,20 @@ public class ReservationService {
     private int maxOpenPerTill;
 
     /**
+     * The allocation rule for online orders: when true, one location that has every line sends the
+     * whole order (one parcel); otherwise, or when none has, each SKU is held where the preference
+     * says, split over locations only where one has too few.
+     */
+    @Inject
+    @ConfigProperty(name = "selvedge.allocation.one-location-first", defaultValue = "true")
+    private boolean oneLocationFirst;
+
+    /** Which locations come first: {@code warehouse} (the default) or {@code store}. */
+    @Inject
+    @ConfigProperty(name = "selvedge.allocation.prefer", defaultValue = "warehouse")
+    private String prefer;
+
+    /**
      * The connection of this transaction's persistence context. The checkout writes through JPA
      * before it holds stock: a connection of its own here would make each checkout hold one pooled
      * connection while it waits for a second, and under load every request thread would wait so
@@ -58,15 +72,30 @@ public class ReservationService {
 
     /** Holds the units of an order of the shop's own checkout, all or nothing. */
     public Reservation holdForCheckout(ReservationRequest request) {
-        return hold(CHECKOUT, request);
+        return holdForCheckout(request, null);
     }
+
+    /**
+     * As {@link #holdForCheckout(ReservationRequest)}, for an order collected at {@code
+     * pickupStore} (null when delivered): that store comes first, and it may give its units even
+     * when it does not ship to shoppers. Stores that do not ship give nothing to a delivery.
+     */
+    public Reservation holdForCheckout(ReservationRequest request, String pickupStore) {
+        return hold(CHECKOUT, request, new Where(true, pickupStore));
+    }
+
+    /**
+     * Where a hold may take units from: for an online order, only locations that ship (and its
+     * pickup store); a till's hold anywhere that sells online.
+     */
+    private record Where(boolean online, String pickupStore) {}
 
     /**
      * Holds units for a till (a store's POS middleware), all or nothing, within the till's limit of
      * open holds. Its references are its own: they never meet a checkout's or another till's.
      */
     public Reservation holdForTill(PosTerminal till, ReservationRequest request) {
-        return hold(tillHolder(till), request);
+        return hold(tillHolder(till), request, new Where(false, null));
     }
 
     /** A till's hold, if that till made it. */
@@ -116,7 +145,7 @@ public class ReservationService {
      * Holds units, all or nothing. The same holder and reference again gives that holder's first
      * reservation back and holds nothing more; another holder's reference is never looked at.
      */
-    private Reservation hold(String holder, ReservationRequest request) {
+    private Reservation hold(String holder, ReservationRequest request, Where where) {
         Map<String, Integer> wanted = check(request);
         int minutes = request.holdMinutes() == null ? defaultHoldMinutes : request.holdMinutes();
         try {
@@ -154,13 +183,19 @@ public class ReservationService {
                     reservationId = rs.getLong(1);
                 }
             }
+            long first =
+                    where.online() && oneLocationFirst
+                            ? oneLocationForAll(c, variants, wanted, where).orElse(-1L)
+                            : -1L;
             for (Map.Entry<Long, String> variant : variants.entrySet()) {
                 allocate(
                         c,
                         reservationId,
                         variant.getKey(),
                         variant.getValue(),
-                        wanted.get(variant.getValue()));
+                        wanted.get(variant.getValue()),
+                        where,
+                        first);
             }
             return find(c, "id", reservationId).orElseThrow();
         } catch (SQLException e) {
@@ -226,6 +261,22 @@ public class ReservationService {
      * order's move to CANCELLED, under the order's lock, in the same transaction).
      */
     public void restock(String token, String orderNumber, String actor) {
+        restock(token, orderNumber, actor, "CANCEL", "Order cancelled", null);
+    }
+
+    /**
+     * A sold order's units come back on hand: where they were sold from, or all at {@code
+     * atLocation} when that is where they are now (a click and collect parcel sent to its store and
+     * never collected). Recorded in the ledger as {@code eventType} of the order. The caller makes
+     * it happen once, in the transaction of the order's move.
+     */
+    public void restock(
+            String token,
+            String orderNumber,
+            String actor,
+            String eventType,
+            String reason,
+            String atLocation) {
         Connection c = connection();
         try {
             long id =
@@ -236,17 +287,37 @@ public class ReservationService {
             if (id < 0) {
                 return; // Nothing was sold (or it went back already).
             }
-            StockWrites.describe(
-                    c, "ONLINE", "CANCEL", orderNumber, actor, "Order cancelled", null);
+            StockWrites.describe(c, "ONLINE", eventType, orderNumber, actor, reason, null);
             StockWrites.lockSkus(c, variantsOf(c, id));
+            if (atLocation != null) {
+                try (PreparedStatement st =
+                        c.prepareStatement(
+                                "INSERT INTO stock_level (id, variant_id, location_id, on_hand, reserved)"
+                                        + " SELECT nextval('stock_level_seq'), r.variant_id, l.id, 0, 0"
+                                        + " FROM (SELECT DISTINCT variant_id FROM reservation_line"
+                                        + " WHERE reservation_id = ? AND status = 'HELD') r, location l WHERE l.code = ?"
+                                        + " ON CONFLICT (variant_id, location_id) DO NOTHING")) {
+                    st.setLong(1, id);
+                    st.setString(2, atLocation);
+                    st.executeUpdate();
+                }
+            }
             try (PreparedStatement st =
                     c.prepareStatement(
                             "UPDATE stock_level s SET on_hand = s.on_hand + l.quantity"
-                                    + " FROM (SELECT variant_id, location_id, SUM(quantity)::INT AS quantity"
+                                    + " FROM (SELECT variant_id, "
+                                    + (atLocation == null
+                                            ? "location_id"
+                                            : "(SELECT id FROM location WHERE code = ?) AS location_id")
+                                    + ", SUM(quantity)::INT AS quantity"
                                     + " FROM reservation_line WHERE reservation_id = ? AND status = 'HELD'"
-                                    + " GROUP BY variant_id, location_id) l"
+                                    + " GROUP BY 1, 2) l"
                                     + " WHERE s.variant_id = l.variant_id AND s.location_id = l.location_id")) {
-                st.setLong(1, id);
+                int i = 1;
+                if (atLocation != null) {
+                    st.setString(i++, atLocation);
+                }
+                st.setLong(i, id);
                 st.executeUpdate();
             }
         } catch (SQLException e) {
@@ -440,6 +511,7 @@ public class ReservationService {
                         "UPDATE stock_level s SET reserved = s.reserved + ? FROM ("
                                 + " SELECT s2.id, l.code FROM stock_level s2 JOIN location l ON l.id = s2.location_id"
                                 + " WHERE s2.variant_id = ? AND s2.location_id <> ? AND sellable(s2, l) >= ?"
+                                + " AND l.ships_online"
                                 + " ORDER BY sellable(s2, l) DESC, l.code LIMIT 1) best"
                                 + " WHERE s.id = best.id RETURNING best.code")) {
             st.setInt(1, units);
@@ -453,21 +525,80 @@ public class ReservationService {
     }
 
     /**
-     * Holds {@code units} of one SKU, warehouse first and then the locations with most to sell,
-     * split over locations where one has too few. The SKU is locked, so the figures read here stay
-     * true until the updates; the conditional update and the table's CHECK guard them anyway.
+     * The location that can send every line of the order by itself, if one can: the pickup store
+     * first, then as the preference says, then the one with most to sell, then by code.
      */
-    private static void allocate(
-            Connection c, long reservationId, long variantId, String sku, int units)
+    private Optional<Long> oneLocationForAll(
+            Connection c, Map<Long, String> variants, Map<String, Integer> wanted, Where where)
+            throws SQLException {
+        Long[] ids = variants.keySet().toArray(Long[]::new);
+        Integer[] units =
+                variants.keySet().stream()
+                        .map(v -> wanted.get(variants.get(v)))
+                        .toArray(Integer[]::new);
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT l.id FROM unnest(?::BIGINT[], ?::INT[]) AS w(variant_id, units)"
+                                + " JOIN stock_level s ON s.variant_id = w.variant_id"
+                                + " JOIN location l ON l.id = s.location_id"
+                                + " WHERE sellable(s, l) >= w.units AND "
+                                + shipsOrCollects()
+                                + " GROUP BY l.id, l.code, l.kind HAVING count(*) = ?"
+                                + " ORDER BY (l.code = ?) DESC, "
+                                + preferred()
+                                + ", SUM(sellable(s, l)) DESC, l.code LIMIT 1")) {
+            st.setArray(1, c.createArrayOf("bigint", ids));
+            st.setArray(2, c.createArrayOf("integer", units));
+            st.setString(3, String.valueOf(where.pickupStore()));
+            st.setInt(4, ids.length);
+            st.setString(5, String.valueOf(where.pickupStore()));
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** SQL: the location may give units to this hold (parameter: the pickup store's code). */
+    private static String shipsOrCollects() {
+        return "(l.ships_online OR l.code = ?)";
+    }
+
+    /** SQL order of the preferred kind of location first. */
+    private String preferred() {
+        return "store".equalsIgnoreCase(prefer)
+                ? "(l.kind = 'STORE') DESC"
+                : "(l.kind = 'WAREHOUSE') DESC";
+    }
+
+    /**
+     * Holds {@code units} of one SKU: at {@code first} when the whole order goes from there, else
+     * the pickup store first, then the preferred kind of location and the locations with most to
+     * sell, split over locations where one has too few. The SKU is locked, so the figures read here
+     * stay true until the updates; the conditional update and the table's CHECK guard them anyway.
+     */
+    private void allocate(
+            Connection c,
+            long reservationId,
+            long variantId,
+            String sku,
+            int units,
+            Where where,
+            long first)
             throws SQLException {
         List<long[]> plan = new ArrayList<>();
         int found = 0;
         try (PreparedStatement st =
                 c.prepareStatement(
                         "SELECT s.location_id, sellable(s, l) FROM stock_level s JOIN location l ON l.id = s.location_id"
-                                + " WHERE s.variant_id = ? AND sellable(s, l) > 0"
-                                + " ORDER BY (l.kind = 'WAREHOUSE') DESC, sellable(s, l) DESC, l.code")) {
+                                + " WHERE s.variant_id = ? AND sellable(s, l) > 0 AND "
+                                + (where.online() ? shipsOrCollects() : "(TRUE OR ? IS NULL)")
+                                + " ORDER BY (s.location_id = ?) DESC, (l.code = ?) DESC, "
+                                + preferred()
+                                + ", sellable(s, l) DESC, l.code")) {
             st.setLong(1, variantId);
+            st.setString(2, String.valueOf(where.pickupStore()));
+            st.setLong(3, first);
+            st.setString(4, String.valueOf(where.pickupStore()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next() && found < units) {
                     int take = Math.min(rs.getInt(2), units - found);

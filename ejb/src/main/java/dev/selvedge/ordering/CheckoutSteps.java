@@ -110,7 +110,8 @@ public class CheckoutSteps {
                                         .toList(),
                                 gateways.byId(checked.paymentMethod())
                                         .map(PaymentGateway::holdMinutes)
-                                        .orElse(null)));
+                                        .orElse(null)),
+                        checked.pickupStore());
         order.holdStock(held.token());
         em.createNativeQuery("UPDATE checkout_attempt SET order_id = ?1 WHERE idempotency_key = ?2")
                 .setParameter(1, order.getId())
@@ -383,7 +384,8 @@ public class CheckoutSteps {
                                                         new ReservationRequest.Line(
                                                                 e.getKey(), e.getValue()))
                                         .toList(),
-                                null));
+                                null),
+                        order.getPickupStore());
         order.holdStock(held.token());
         reservations.confirm(held.token());
         return true;

@@ -106,6 +106,16 @@ public class CustomerOrder {
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
 
+    /** Click and collect: the code the shopper shows at the counter, once the order is ready. */
+    @Column(name = "pickup_code")
+    private String pickupCode;
+
+    @Column(name = "ready_at")
+    private Instant readyAt;
+
+    @Column(name = "reminded_at")
+    private Instant remindedAt;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("id")
     private List<OrderLine> lines = new ArrayList<>();
@@ -191,6 +201,34 @@ public class CustomerOrder {
             throw new IllegalMove(orderNumber, status, next);
         }
         status = next;
+    }
+
+    /**
+     * Every parcel waits at the pickup store: the shopper may come with this code from now on (the
+     * first time only; a later call keeps the code the shopper was sent).
+     */
+    public void readyForPickup(String code, Instant now) {
+        if (pickupCode == null) {
+            pickupCode = code;
+            readyAt = now;
+        }
+    }
+
+    /** The shopper was reminded to collect. */
+    public void reminded(Instant now) {
+        remindedAt = now;
+    }
+
+    public String getPickupCode() {
+        return pickupCode;
+    }
+
+    public Instant getReadyAt() {
+        return readyAt;
+    }
+
+    public Instant getRemindedAt() {
+        return remindedAt;
     }
 
     public boolean isPendingPayment() {

@@ -100,16 +100,66 @@ public class OrderBook {
                 .findFirst();
     }
 
-    public List<Summary> latest(int max) {
+    /** The columns the orders page may sort by, each a SQL expression of this class's own. */
+    private static final Map<String, String> SORTS =
+            Map.of(
+                    "orderNumber", "o.order_number",
+                    "createdAt", "o.id",
+                    "email", "o.email",
+                    "status", "o.status",
+                    "totalMinor", "o.total_minor");
+
+    /**
+     * A page of orders, newest first unless a sort is given: {@code text} keeps those whose number
+     * or shopper's email contains it, {@code status} those in that state (null: all).
+     */
+    public List<Summary> page(
+            String text, String status, int first, int size, String sortBy, boolean ascending) {
+        String order =
+                java.util.Optional.ofNullable(SORTS.get(sortBy)).orElse("o.id")
+                        + (ascending ? " ASC" : " DESC")
+                        + ", o.id DESC";
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
-                em.createNativeQuery(
+                filtered(
                                 "SELECT o.order_number, o.created_at, o.email, o.status, o.total_minor, o.currency,"
                                         + " o.payment_method, a.created_at, a.gateway, a.status, a.reference, a.message"
-                                        + " FROM (SELECT * FROM customer_order ORDER BY id DESC LIMIT ?1) o"
-                                        + " LEFT JOIN payment_attempt a ON a.order_id = o.id ORDER BY o.id DESC, a.id")
-                        .setParameter(1, max)
+                                        + " FROM (SELECT o.* FROM customer_order o",
+                                text,
+                                status,
+                                " ORDER BY "
+                                        + order
+                                        + " OFFSET ?3 LIMIT ?4) o"
+                                        + " LEFT JOIN payment_attempt a ON a.order_id = o.id ORDER BY "
+                                        + order
+                                        + ", a.id")
+                        .setParameter(3, Math.max(0, first))
+                        .setParameter(4, Math.max(1, Math.min(size, 200)))
                         .getResultList();
+        return summaries(rows);
+    }
+
+    public int count(String text, String status) {
+        return ((Number)
+                        filtered("SELECT count(*) FROM customer_order o", text, status, "")
+                                .getSingleResult())
+                .intValue();
+    }
+
+    private jakarta.persistence.Query filtered(
+            String select, String text, String status, String tail) {
+        String t = text == null ? "" : text.strip();
+        return em.createNativeQuery(
+                        select
+                                + " WHERE (?1 = '' OR o.order_number ILIKE '%' || ?1 || '%' OR o.email ILIKE '%' || ?1 || '%')"
+                                + " AND (?2 = '' OR o.status = ?2)"
+                                + tail)
+                .setParameter(1, t.length() > 80 ? t.substring(0, 80) : t)
+                .setParameter(2, status == null ? "" : status);
+    }
+
+    /** Rows of an order joined with its payment attempts, as orders with their attempts. */
+    private static List<Summary> summaries(List<Object[]> rows) {
         Map<String, Summary> orders = new LinkedHashMap<>();
         for (Object[] r : rows) {
             Summary order =

@@ -11,10 +11,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The demo's gateway, offered only in demo mode: its tokens say what happens. {@code tok_ok} pays,
  * {@code tok_declined} is declined as a card would be, {@code tok_error} fails as a provider that
- * does not answer.
+ * does not answer; {@code tok_norefund} pays, and its refunds are refused (to see a failed refund).
  */
 @ApplicationScoped
 public class TestGateway implements PaymentGateway {
+
+    private static final String NO_REFUND = "test_norefund_";
 
     @Inject
     @ConfigProperty(name = "selvedge.demo.mode", defaultValue = "false")
@@ -41,6 +43,11 @@ public class TestGateway implements PaymentGateway {
             case "tok_ok" ->
                     new PaymentResult(
                             PaymentResult.Status.APPROVED, "test_" + UUID.randomUUID(), "Paid");
+            case "tok_norefund" ->
+                    new PaymentResult(
+                            PaymentResult.Status.APPROVED,
+                            NO_REFUND + UUID.randomUUID(),
+                            "Paid (refunds refused)");
             case "tok_declined" ->
                     new PaymentResult(
                             PaymentResult.Status.DECLINED,
@@ -55,13 +62,19 @@ public class TestGateway implements PaymentGateway {
                     new PaymentResult(
                             PaymentResult.Status.DECLINED,
                             null,
-                            "Unknown test token; use tok_ok, tok_declined or tok_error.");
+                            "Unknown test token; use tok_ok, tok_declined, tok_error or tok_norefund.");
         };
     }
 
     /** The demo card gives back what it took (no money ever moved). */
     @Override
     public PaymentResult refund(String reference, long amountMinor) {
+        if (reference != null && reference.startsWith(NO_REFUND)) {
+            return new PaymentResult(
+                    PaymentResult.Status.DECLINED,
+                    null,
+                    "The test card refuses refunds (it was paid with tok_norefund)");
+        }
         return new PaymentResult(
                 PaymentResult.Status.APPROVED,
                 reference,

@@ -10,6 +10,7 @@ import dev.selvedge.fulfilment.FulfilmentRefused;
 import dev.selvedge.fulfilment.FulfilmentService;
 import dev.selvedge.fulfilment.ParcelView;
 import dev.selvedge.fulfilment.ParkedMessages;
+import dev.selvedge.fulfilment.ShipmentStatus;
 import dev.selvedge.inventory.InventoryService;
 import dev.selvedge.inventory.Location;
 import dev.selvedge.ordering.IllegalMove;
@@ -54,6 +55,8 @@ public class FulfilmentAdmin implements Serializable {
     private String box = Box.POLY_M.name();
     private String carrier;
     private boolean showReplayed;
+    private String collectOrder;
+    private String collectCode;
 
     private final LazyDataModel<Row> parcels =
             new LazyDataModel<>() {
@@ -142,8 +145,9 @@ public class FulfilmentAdmin implements Serializable {
             case TO_PICK -> "To pick";
             case TO_BOOK -> "Packed, booking";
             case TO_HAND_OVER -> "To hand over";
+            case COLLECTION -> "Click and collect";
             case PROBLEMS -> "Problems";
-            case ON_THE_WAY -> "On the way";
+            case ON_THE_WAY -> "Sent / collected";
         };
     }
 
@@ -204,6 +208,61 @@ public class FulfilmentAdmin implements Serializable {
                     fulfilment.handOver(openId, staff());
                     Messages.info("Handed over", "The shopper is told it has shipped.");
                 });
+    }
+
+    /**
+     * Click and collect, every unit picked: ready at this store, or sent to the shopper's store.
+     */
+    public void readyForPickup() {
+        act(
+                () -> {
+                    ShipmentStatus now = fulfilment.readyForPickup(openId, staff());
+                    Messages.info(
+                            now == ShipmentStatus.READY_FOR_PICKUP
+                                    ? "Ready for pickup"
+                                    : "Sent to the store",
+                            now == ShipmentStatus.READY_FOR_PICKUP
+                                    ? "Put it on the collection shelf. The shopper is sent the pickup"
+                                            + " code when every parcel of the order is ready."
+                                    : "The store marks it received when it arrives.");
+                });
+    }
+
+    /** A parcel for click and collect arrived from another location. */
+    public void receivedAtStore() {
+        act(
+                () -> {
+                    fulfilment.receivedAtStore(openId, staff());
+                    Messages.info("Received", "Put it on the collection shelf.");
+                });
+    }
+
+    /** The shopper came and showed the pickup code. */
+    public void collect() {
+        act(
+                () -> {
+                    String number = collectOrder == null ? "" : collectOrder.strip();
+                    fulfilment.collect(number, collectCode, staff());
+                    Messages.info("Collected", "Order " + number + " is the shopper's now.");
+                    collectOrder = null;
+                });
+        collectCode = null;
+    }
+
+    public String getCollectOrder() {
+        return collectOrder;
+    }
+
+    public void setCollectOrder(String collectOrder) {
+        this.collectOrder = collectOrder;
+    }
+
+    public String getCollectCode() {
+        return collectCode;
+    }
+
+    public void setCollectCode(String collectCode) {
+        this.collectCode = collectCode;
     }
 
     public List<ParkedMessages.Parked> getParked() {

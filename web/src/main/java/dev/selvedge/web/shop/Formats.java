@@ -38,6 +38,14 @@ public class Formats {
                 : DAY_TIME.format(instant.atZone(java.time.ZoneId.of(timezone)));
     }
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
+    /** A day as a shopper reads it: "Monday 14 December"; empty for none. */
+    public String day(java.time.Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atZone(java.time.ZoneId.of(timezone)));
+    }
+
     public String price(Long minor) {
         if (minor == null) {
             return "";
