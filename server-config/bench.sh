@@ -16,6 +16,9 @@
 #                                       BENCH_BATCH (1) events per request, as a store bridge sends them
 #   server-config/bench.sh checkout     wrk, POST /api/v1/checkout (test gateway, one line) at
 #                                       BENCH_CONCURRENCY (8 32) clients, BENCH_SECONDS (30) each
+#   server-config/bench.sh booking      confirmed order to shipment booked with a Shiprocket fake that
+#                                       answers each call after BENCH_CARRIER_MS (60): BENCH_RATES
+#                                       (20,40,60) orders/s for BENCH_SECONDS (30) each (issue #12)
 # BASE_URL defaults to http://localhost:8080.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -110,6 +113,25 @@ pos-latency|pos-max|race)
         java -cp "$CP" dev.selvedge.bench.PosBench race --base "$BASE_URL" --key "$BLR_KEY" --mum-key "$MUM_KEY" --runs "${BENCH_RUNS:-10}" ;;
     esac
     ;;
+booking)
+    exempt_loopback
+    SR_PORT="${BENCH_SHIPROCKET_PORT:-20194}"
+    # Shiprocket pointed at the fake BookingBench starts, for this run only.
+    configure_properties 4848 "selvedge.carrier.shiprocket.enabled=true:selvedge.carrier.shiprocket.api-base=http\\://localhost\\:$SR_PORT:selvedge.carrier.shiprocket.email=bench@selvedge.test"
+    set_secret 4848 selvedge.carrier.shiprocket.password "$(new_secret 24)"
+    reload() { asadmin_at 4848 disable selvedge >/dev/null && asadmin_at 4848 enable selvedge >/dev/null; wait_for_ready "$BASE_URL/health/ready"; }
+    restore() { configure_properties 4848 "selvedge.carrier.shiprocket.enabled=false"; reload; }
+    trap restore EXIT
+    reload
+    $MVN -B -q -Pbench -pl ear -am -DskipTests -DskipITs -Dspotless.check.skip=true \
+        test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$RUN_DIR/bench.classpath"
+    CP="ear/target/test-classes:$(cat "$RUN_DIR/bench.classpath")"
+    SKUS="$(shirt_skus all | head -200 | paste -sd, -)"
+    [[ -n "$SKUS" ]] || fail "No shirts in the catalogue; run server-config/run.sh (demo data)"
+    java -cp "$CP" dev.selvedge.bench.BookingBench --base "$BASE_URL" --port "$SR_PORT" \
+        --db "${SHOP_DB_URL:-jdbc:postgresql://127.0.0.1:5432/shop}" --db-user "${SHOP_DB_USER:-postgres}" --db-password "${SHOP_DB_PASSWORD:-}" \
+        --skus "$SKUS" --rates "${BENCH_RATES:-20,40,60}" --seconds "${BENCH_SECONDS:-30}" --carrier-ms "${BENCH_CARRIER_MS:-60}"
+    ;;
 pages|checkout|pos-http)
     if ! command -v wrk >/dev/null; then
         [[ $EUID -eq 0 ]] || fail "Please install wrk (Debian package wrk)"
@@ -194,5 +216,5 @@ pages|checkout|pos-http)
         done
     fi
     ;;
-*) fail "Usage: bench.sh [storefront | sale-spike | pos-latency | pos-max | race | pages | checkout]" ;;
+*) fail "Usage: bench.sh [storefront | sale-spike | pos-latency | pos-max | race | pages | checkout | booking]" ;;
 esac

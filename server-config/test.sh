@@ -74,6 +74,11 @@ set_secret "$ADMIN_PORT" selvedge.payment.paypal.client-secret pp_secret_selvedg
 TWILIO_FAKE_PORT=20095
 configure_properties "$ADMIN_PORT" "selvedge.notify.texts=sms:selvedge.twilio.enabled=true:selvedge.twilio.api-base=http\\://localhost\\:$TWILIO_FAKE_PORT:selvedge.twilio.account-sid=AC0123456789abcdef0123456789abcdef:selvedge.twilio.sms-from=+15005550006:selvedge.twilio.timeout-ms=2000:selvedge.twilio.retry-seconds=1"
 set_secret "$ADMIN_PORT" selvedge.twilio.auth-token twilio_token_selvedge_it
+# Parcels may go with Shiprocket, through the tests' fake of its API; bookings are retried after 1 s.
+SHIPROCKET_FAKE_PORT=20094
+configure_properties "$ADMIN_PORT" "selvedge.carrier.shiprocket.enabled=true:selvedge.carrier.shiprocket.api-base=http\\://localhost\\:$SHIPROCKET_FAKE_PORT:selvedge.carrier.shiprocket.timeout-ms=2000:selvedge.carrier.shiprocket.email=api@selvedge.test:selvedge.fulfilment.booking-retry-seconds=1"
+set_secret "$ADMIN_PORT" selvedge.carrier.shiprocket.password sr_password_selvedge_it
+set_secret "$ADMIN_PORT" selvedge.carrier.shiprocket.webhook-token sr_webhook_token_selvedge_it
 set_secret "$ADMIN_PORT" selvedge.orders.link-secret "$(secret "$DOMAIN" order-link-secret 40)"
 
 cd "$ROOT"
@@ -81,5 +86,5 @@ $MVN -B verify \
     -Dit.admin.port="$ADMIN_PORT" -Dit.http.port="$HTTP_PORT" -Dit.https.port="$(( 8181 + ADMIN_PORT - 4848 ))" -Dit.jms.port="$(( ADMIN_PORT + 2828 ))" \
     -Dit.domain="$DOMAIN" -Dit.staff.user="$STAFF_EMAIL" -Dit.staff.password="$STAFF_PASSWORD" \
     -Dit.smtp.port="$SMTP_PORT" -Dit.stripe.port="$STRIPE_FAKE_PORT" -Dit.razorpay.port="$RAZORPAY_FAKE_PORT" \
-    -Dit.paypal.port="$PAYPAL_FAKE_PORT" -Dit.twilio.port="$TWILIO_FAKE_PORT" \
+    -Dit.paypal.port="$PAYPAL_FAKE_PORT" -Dit.twilio.port="$TWILIO_FAKE_PORT" -Dit.shiprocket.port="$SHIPROCKET_FAKE_PORT" \
     -Dit.db.url="$TEST_DB_URL" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" "$@"

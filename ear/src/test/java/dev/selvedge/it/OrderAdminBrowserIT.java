@@ -111,7 +111,8 @@ class OrderAdminBrowserIT extends ShopDeployment {
         WebElement filter =
                 wait.until(
                         ExpectedConditions.elementToBeClickable(
-                                By.cssSelector("#ordersForm\\:orders thead input.ui-column-filter")));
+                                By.cssSelector(
+                                        "#ordersForm\\:orders thead input.ui-column-filter")));
         filter.sendKeys("staff-cancel-" + fixture.token);
         wait.until(
                 ExpectedConditions.numberOfElementsToBe(

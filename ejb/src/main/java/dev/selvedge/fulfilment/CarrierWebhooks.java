@@ -124,6 +124,44 @@ public class CarrierWebhooks {
         }
     }
 
+    /** A refused tracking message as staff see it. */
+    public record Refused(
+            java.time.Instant receivedAt,
+            String carrier,
+            String outcome,
+            String detail,
+            String body) {}
+
+    /**
+     * The latest refused tracking messages (a wrong token, an AWB not the shop's, not a tracking
+     * update), newest first; bodies cut to 2,000 characters for the page.
+     */
+    public List<Refused> refused(int max) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "SELECT received_at, carrier, outcome, detail, left(body, 2000) FROM carrier_webhook"
+                                        + " WHERE outcome IN ('BAD_SIGNATURE', 'UNKNOWN_AWB', 'MALFORMED')"
+                                        + " ORDER BY id DESC LIMIT ?")) {
+            st.setInt(1, Math.max(1, Math.min(max, 500)));
+            List<Refused> found = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.add(
+                            new Refused(
+                                    rs.getTimestamp(1).toInstant(),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read refused tracking webhooks", e);
+        }
+    }
+
     /** Refused webhooks older than the retention period go, every night. */
     @Schedule(hour = "3", minute = "25", persistent = false)
     void purgeRefused() {

@@ -46,6 +46,8 @@ public class FulfilmentAdmin implements Serializable {
     @Inject private transient ParkedMessages parked;
     @Inject private transient InventoryService inventory;
     @Inject private transient Carriers carriers;
+    @Inject private transient dev.selvedge.account.StaffDirectory directory;
+    @Inject private transient dev.selvedge.fulfilment.CarrierWebhooks webhooks;
 
     private String location;
     private Stage stage = Stage.TO_PICK;
@@ -123,9 +125,18 @@ public class FulfilmentAdmin implements Serializable {
         return text.length() > 40 ? text.substring(0, 40) : text;
     }
 
-    /** Locations that send online orders. */
+    /** Locations that send online orders and that this member of staff works at. */
     public List<Location> getLocations() {
-        return inventory.locations().stream().filter(Location::isFulfilsOnline).toList();
+        dev.selvedge.account.StaffScope scope = directory.scope(staff());
+        return inventory.locations().stream()
+                .filter(Location::isFulfilsOnline)
+                .filter(l -> scope.worksAt(l.getCode()))
+                .toList();
+    }
+
+    /** Parked order messages concern every location: an admin's to see and replay. */
+    public boolean isAdmin() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("ADMIN");
     }
 
     public LazyDataModel<Row> getParcels() {
@@ -266,10 +277,19 @@ public class FulfilmentAdmin implements Serializable {
     }
 
     public List<ParkedMessages.Parked> getParked() {
-        return parked.list(!showReplayed, 100);
+        return isAdmin() ? parked.list(!showReplayed, 100) : List.of();
+    }
+
+    /** Tracking messages refused (forged, an unknown AWB, not tracking): an admin's to look at. */
+    public List<dev.selvedge.fulfilment.CarrierWebhooks.Refused> getRefusedTracking() {
+        return isAdmin() ? webhooks.refused(100) : List.of();
     }
 
     public void replay(ParkedMessages.Parked message) {
+        if (!isAdmin()) {
+            Messages.error("Not replayed", "Only an admin replays parked messages.");
+            return;
+        }
         if (parked.replay(message.id(), staff())) {
             Messages.info("Replayed", "Message " + message.id() + " is on its queue again.");
         } else {

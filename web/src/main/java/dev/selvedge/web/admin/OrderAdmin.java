@@ -177,6 +177,9 @@ public class OrderAdmin implements Serializable {
     }
 
     public List<Method> getMethods() {
+        if (!isAdmin()) {
+            return List.of();
+        }
         return gateways.list().stream()
                 .map(g -> new Method(g.id(), g.enabled(), gateways.offered(g)))
                 .sorted(java.util.Comparator.comparing(Method::id))
@@ -184,10 +187,19 @@ public class OrderAdmin implements Serializable {
     }
 
     public List<OrderBook.Notification> getEvents() {
-        return orders.notifications(200);
+        return isAdmin() ? orders.notifications(200) : List.of();
+    }
+
+    /** Payment methods are the admin's: customer service sees orders only. */
+    public boolean isAdmin() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("ADMIN");
     }
 
     public void switchTo(String id, boolean on) {
+        if (!isAdmin()) {
+            Messages.error("Not changed", "Only an admin switches payment methods.");
+            return;
+        }
         switches.set(id, on, staff());
         Messages.info(
                 on ? "Offered again" : "Switched off",

@@ -27,6 +27,7 @@ public class ParcelDocumentsServlet extends HttpServlet {
     private static final Pattern PATH = Pattern.compile("/(\\d{1,18})/(slip|label)\\.pdf");
 
     @EJB private FulfilmentService fulfilment;
+    @EJB private dev.selvedge.account.StaffDirectory directory;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -37,6 +38,16 @@ public class ParcelDocumentsServlet extends HttpServlet {
             return;
         }
         long id = Long.parseLong(m.group(1));
+        // Only the staff of the parcel's location (or its pickup store) print it; to anyone else
+        // it is not there.
+        dev.selvedge.account.StaffScope scope = directory.scope(request.getRemoteUser());
+        if (fulfilment
+                .parcel(id)
+                .filter(p -> scope.worksAt(p.location()) || scope.worksAt(p.pickupStore()))
+                .isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         byte[] pdf;
         try {
             Optional<byte[]> document =

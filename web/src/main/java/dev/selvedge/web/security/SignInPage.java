@@ -26,6 +26,23 @@ public class SignInPage {
     private String password;
     private String next;
 
+    /** The fallback of the staff sign-in: each member's first page by their roles. */
+    static final String STAFF = "staff";
+
+    private static String staffHome(HttpServletRequest request) {
+        if (request.isUserInRole("ADMIN")) {
+            return "/admin/stock.xhtml";
+        }
+        if (request.isUserInRole("CUSTOMER_SERVICE")) {
+            return "/admin/orders.xhtml";
+        }
+        return "/admin/fulfilment.xhtml";
+    }
+
+    /**
+     * Signs in, then goes to {@code next} (a path of this shop) or else to {@code fallback}
+     * ("staff": the member's first page by role).
+     */
     public void signIn(String fallback) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
@@ -38,8 +55,9 @@ public class SignInPage {
                                 .newAuthentication(true)
                                 .credential(new UsernamePasswordCredential(email, password)));
         if (status == AuthenticationStatus.SUCCESS) {
+            String home = STAFF.equals(fallback) ? staffHome(request) : fallback;
             external.redirect(
-                    external.getRequestContextPath() + SignInMechanism.safeNext(next, fallback));
+                    external.getRequestContextPath() + SignInMechanism.safeNext(next, home));
             faces.responseComplete();
             return;
         }
