@@ -126,7 +126,7 @@ booking)
     $MVN -B -q -Pbench -pl ear -am -DskipTests -DskipITs -Dspotless.check.skip=true \
         test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$RUN_DIR/bench.classpath"
     CP="ear/target/test-classes:$(cat "$RUN_DIR/bench.classpath")"
-    SKUS="$(shirt_skus all | head -200 | paste -sd, -)"
+    SKUS="$(shirt_skus all | paste -sd, -)"
     [[ -n "$SKUS" ]] || fail "No shirts in the catalogue; run server-config/run.sh (demo data)"
     java -cp "$CP" dev.selvedge.bench.BookingBench --base "$BASE_URL" --port "$SR_PORT" \
         --db "${SHOP_DB_URL:-jdbc:postgresql://127.0.0.1:5432/shop}" --db-user "${SHOP_DB_USER:-postgres}" --db-password "${SHOP_DB_PASSWORD:-}" \

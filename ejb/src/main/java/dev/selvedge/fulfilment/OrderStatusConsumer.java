@@ -39,6 +39,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
                     propertyName = "connectionFactoryLookup",
                     propertyValue = "jms/shop/connections"),
             @ActivationConfigProperty(propertyName = "userName", propertyValue = "selvedge"),
+            // Four at once: sending is the mail and text outboxes' work; see
+            // FulfilmentRequestConsumer.
+            @ActivationConfigProperty(propertyName = "endpointPoolMaxSize", propertyValue = "4"),
             @ActivationConfigProperty(
                     propertyName = "password",
                     propertyValue = "${ALIAS=mq-app-password}")

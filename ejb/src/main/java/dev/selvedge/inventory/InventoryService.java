@@ -86,6 +86,20 @@ public class InventoryService {
         return em.createNamedQuery("Location.all", Location.class).getResultList();
     }
 
+    /**
+     * How a location serves online orders: whether it sends parcels to shoppers (a store that does
+     * not only serves click and collect) and how many days it holds a parcel for collection.
+     */
+    public void setOnlineService(String code, boolean shipsOnline, int pickupHoldDays) {
+        if (pickupHoldDays < 1 || pickupHoldDays > 60) {
+            throw new IllegalArgumentException("A store holds a parcel 1 to 60 days");
+        }
+        Location l =
+                location(code)
+                        .orElseThrow(() -> new IllegalArgumentException("No location " + code));
+        l.serveOnline(shipsOnline, pickupHoldDays);
+    }
+
     /** A location by its code. */
     public java.util.Optional<Location> location(String code) {
         return em.createNamedQuery("Location.findByCode", Location.class)

@@ -81,6 +81,11 @@ public class Location {
         return kind;
     }
 
+    void serveOnline(boolean shipsOnline, int pickupHoldDays) {
+        this.shipsOnline = shipsOnline;
+        this.pickupHoldDays = pickupHoldDays;
+    }
+
     public boolean isShipsOnline() {
         return shipsOnline;
     }

@@ -48,6 +48,81 @@ public class StaffAdmin implements Serializable {
         return inventory.locations();
     }
 
+    /** A location's online service as the page edits it. */
+    public static final class LocationRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String code;
+        private final String label;
+        private boolean shipsOnline;
+        private int holdDays;
+
+        LocationRow(Location l) {
+            code = l.getCode();
+            label =
+                    l.getCode()
+                            + " · "
+                            + l.getName()
+                            + " ("
+                            + l.getKind().name().toLowerCase()
+                            + ")";
+            shipsOnline = l.isShipsOnline();
+            holdDays = l.getPickupHoldDays();
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public boolean isShipsOnline() {
+            return shipsOnline;
+        }
+
+        public void setShipsOnline(boolean shipsOnline) {
+            this.shipsOnline = shipsOnline;
+        }
+
+        public int getHoldDays() {
+            return holdDays;
+        }
+
+        public void setHoldDays(int holdDays) {
+            this.holdDays = holdDays;
+        }
+    }
+
+    private List<LocationRow> locationRows;
+
+    public List<LocationRow> getLocationRows() {
+        if (locationRows == null) {
+            locationRows = inventory.locations().stream().map(LocationRow::new).toList();
+        }
+        return locationRows;
+    }
+
+    /** Saves how a location serves online orders (the row's values as edited). */
+    public void saveLocation(LocationRow row) {
+        try {
+            inventory.setOnlineService(row.getCode(), row.isShipsOnline(), row.getHoldDays());
+            Messages.info(
+                    "Saved",
+                    row.getCode()
+                            + (row.isShipsOnline()
+                                    ? " ships to shoppers"
+                                    : " serves click and collect only")
+                            + "; holds parcels "
+                            + row.getHoldDays()
+                            + " days.");
+        } catch (IllegalArgumentException e) {
+            Messages.error("Not saved", e.getMessage());
+        } catch (jakarta.ejb.EJBException e) {
+            Messages.error("Not saved", (e.getCause() == null ? e : e.getCause()).getMessage());
+        }
+    }
+
     public void add() {
         try {
             directory.add(email, fullName, roles(), Set.copyOf(locations));
