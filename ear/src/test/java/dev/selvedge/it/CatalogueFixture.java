@@ -383,6 +383,27 @@ public final class CatalogueFixture implements AutoCloseable {
         }
     }
 
+    /** Asks the query until it gives {@code expected} (at most 30 s); what it gave last. */
+    public String await(String sql, String expected, Object... values) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String now = single(sql, values);
+        while (!expected.equals(now) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            now = single(sql, values);
+        }
+        return now;
+    }
+
+    /** Runs an update. */
+    public void execute(String sql, Object... values) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                st.setObject(i + 1, values[i]);
+            }
+            st.executeUpdate();
+        }
+    }
+
     public Connection connection() {
         return db;
     }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,6 +33,7 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
     private Chromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
+    private StaffBrowser staff;
     private String sku;
     private String store;
     private String warehouse;
@@ -49,6 +47,7 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
         chromium = new Chromium("collect", 1440, 1000);
         browser = chromium.browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        staff = new StaffBrowser(browser, wait);
     }
 
     @AfterEach
@@ -62,68 +61,16 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
     }
 
     private String collectOrder(String email, String method) {
-        Http.Reply placed =
-                Http.post(
-                        "/api/v1/checkout",
-                        """
-                        {"email":"%s",
-                         "shippingAddress":{"name":"Meera Iyer","line1":"3, Church Street","city":"Bengaluru",
-                           "state":"Karnataka","postalCode":"560001","country":"IN","phone":"9845012345"},
-                         "shippingMethod":"click-and-collect", "pickupStore":"%s",
-                         "lines":[{"sku":"%s","quantity":2,"unitPrice":1}],
-                         "payment":{"method":"%s","token":"tok_ok"},
-                         "total":1, "currency":"USD"}
-                        """
-                                .formatted(email, store, sku, method),
-                        "Idempotency-Key",
-                        UUID.randomUUID().toString());
-        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-        return placed.json().getString("orderNumber");
-    }
-
-    private String await(String sql, String expected, Object... values) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        String now = fixture.single(sql, values);
-        while (!expected.equals(now) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            now = fixture.single(sql, values);
-        }
-        return now;
+        return Checkouts.place(email, sku, 2, method, "tok_ok", store);
     }
 
     private String awaitStatus(String number, String expected) throws Exception {
-        return await("SELECT status FROM customer_order WHERE order_number = ?", expected, number);
-    }
-
-    private void execute(String sql, Object... values) throws Exception {
-        try (PreparedStatement st = fixture.connection().prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                st.setObject(i + 1, values[i]);
-            }
-            st.executeUpdate();
-        }
-    }
-
-    private String growl() {
-        String text =
-                wait.until(
-                                ExpectedConditions.visibilityOfElementLocated(
-                                        By.cssSelector(".ui-growl-message")))
-                        .getText();
-        ((JavascriptExecutor) browser)
-                .executeScript(
-                        "document.querySelectorAll('.ui-growl-item-container').forEach(e => e.remove());");
-        return text;
+        return fixture.await(
+                "SELECT status FROM customer_order WHERE order_number = ?", expected, number);
     }
 
     private void signIn(String location) {
-        browser.get(ShopDeployment.baseUrl() + "/admin/fulfilment.xhtml?location=" + location);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("staff:email")));
-        browser.findElement(By.id("staff:email")).sendKeys(System.getProperty("it.staff.user"));
-        browser.findElement(By.id("staff:password"))
-                .sendKeys(System.getProperty("it.staff.password"));
-        browser.findElement(By.id("staff:sign-in")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("parcelsForm:parcels")));
+        staff.open("/admin/fulfilment.xhtml?location=" + location);
     }
 
     private WebElement openParcel(String location, String stage, String number, String status) {
@@ -154,7 +101,7 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
             field.clear();
             field.sendKeys(sku);
             browser.findElement(By.id("parcelForm:pick")).click();
-            assertThat(growl()).contains((i + 1) + " of 2");
+            assertThat(staff.growl()).contains((i + 1) + " of 2");
         }
     }
 
@@ -205,7 +152,7 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
         assertThat(browser.findElements(By.id("parcelForm:pack"))).isEmpty();
         chromium.screenshot("1-picked-at-store");
         browser.findElement(By.id("parcelForm:ready")).click();
-        assertThat(growl()).contains("Ready for pickup");
+        assertThat(staff.growl()).contains("Ready for pickup");
         assertThat(awaitStatus(number, "READY_FOR_PICKUP")).isEqualTo("READY_FOR_PICKUP");
 
         MimeMessage ready = Mailbox.await(smtp, shopper, 2);
@@ -235,11 +182,11 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
         // At the counter: a wrong code changes nothing; the right one hands it over.
         String wrong = code.equals("000000") ? "111111" : "000000";
         handOver(number, wrong);
-        assertThat(growl()).contains("not the pickup code of order " + number);
+        assertThat(staff.growl()).contains("not the pickup code of order " + number);
         assertThat(awaitStatus(number, "READY_FOR_PICKUP")).isEqualTo("READY_FOR_PICKUP");
         chromium.screenshot("3-wrong-code-refused");
         handOver(number, code);
-        assertThat(growl()).contains("Collected");
+        assertThat(staff.growl()).contains("Collected");
         assertThat(awaitStatus(number, "COLLECTED")).isEqualTo("COLLECTED");
         assertThat(
                         fixture.single(
@@ -261,7 +208,7 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
                 .endsWith("ALLOCATED:SYSTEM,PICKING:STAFF,READY_FOR_PICKUP:STAFF,COLLECTED:STAFF");
         // A second hand-over is refused.
         handOver(number, code);
-        assertThat(growl()).contains("not waiting to be collected");
+        assertThat(staff.growl()).contains("not waiting to be collected");
         browser.get(link);
         assertThat(browser.findElement(By.id("order-payment")).getText())
                 .startsWith("Paid at the store");
@@ -283,7 +230,7 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
         assertThat(browser.findElement(By.id("parcelForm:ready")).getText())
                 .isEqualTo("Send to " + store);
         browser.findElement(By.id("parcelForm:ready")).click();
-        assertThat(growl()).contains("Sent to the store");
+        assertThat(staff.growl()).contains("Sent to the store");
         assertThat(awaitStatus(number, "PICKING")).isEqualTo("PICKING");
         // The warehouse cannot receive it for the store.
         assertThat(browser.findElements(By.id("parcelForm:received"))).isEmpty();
@@ -291,14 +238,14 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
         openParcel(store, "COLLECTION", number, "TO_STORE");
         chromium.screenshot("4-arriving-at-store");
         browser.findElement(By.id("parcelForm:received")).click();
-        assertThat(growl()).contains("Received");
+        assertThat(staff.growl()).contains("Received");
         assertThat(awaitStatus(number, "READY_FOR_PICKUP")).isEqualTo("READY_FOR_PICKUP");
         MimeMessage ready = Mailbox.await(smtp, shopper, 2);
         assertThat(ready.getSubject()).endsWith("is ready to collect");
         String code = codeIn(ready);
 
         // Three days later the shopper is reminded, once, with the same code.
-        execute(
+        fixture.execute(
                 "UPDATE customer_order SET ready_at = now() - interval '4 days' WHERE order_number = ?",
                 number);
         MimeMessage reminder = Mailbox.await(smtp, shopper, 3);
@@ -313,7 +260,7 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
 
         // Past the store's hold (7 days): cancelled, back on the store's shelf, refunded.
         int[] before = fixture.level(sku, store);
-        execute(
+        fixture.execute(
                 "UPDATE customer_order SET ready_at = now() - interval '8 days' WHERE order_number = ?",
                 number);
         assertThat(awaitStatus(number, "NOT_COLLECTED")).isEqualTo("NOT_COLLECTED");
@@ -328,7 +275,7 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
                                 number))
                 .isEqualTo("NOT_COLLECTED 2 " + store);
         assertThat(
-                        await(
+                        fixture.await(
                                 "SELECT r.status || ' ' || r.cause FROM order_refund r"
                                         + " JOIN customer_order o ON o.id = r.order_id WHERE o.order_number = ?",
                                 "REFUNDED NOT_COLLECTED",

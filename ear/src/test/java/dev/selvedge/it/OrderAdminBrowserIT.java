@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,6 +24,7 @@ class OrderAdminBrowserIT extends ShopDeployment {
     private Chromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
+    private StaffBrowser staff;
     private String sku;
 
     @BeforeEach
@@ -36,34 +35,13 @@ class OrderAdminBrowserIT extends ShopDeployment {
         chromium = new Chromium("orders", 1440, 1000);
         browser = chromium.browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        staff = new StaffBrowser(browser, wait);
     }
 
     @AfterEach
     void close() throws Exception {
         chromium.close();
         fixture.close();
-    }
-
-    private String growl() {
-        String text =
-                wait.until(
-                                ExpectedConditions.visibilityOfElementLocated(
-                                        By.cssSelector(".ui-growl-message")))
-                        .getText();
-        ((JavascriptExecutor) browser)
-                .executeScript(
-                        "document.querySelectorAll('.ui-growl-item-container').forEach(e => e.remove());");
-        return text;
-    }
-
-    private String await(String sql, String expected, Object... values) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        String now = fixture.single(sql, values);
-        while (!expected.equals(now) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            now = fixture.single(sql, values);
-        }
-        return now;
     }
 
     private WebElement row(String tableId, String text) {
@@ -80,32 +58,11 @@ class OrderAdminBrowserIT extends ShopDeployment {
     @Test
     void staffFindCancelWithAReasonAndRetryARefusedRefund() throws Exception {
         String email = "staff-cancel-" + fixture.token + "@example.in";
-        Http.Reply placed =
-                Http.post(
-                        "/api/v1/checkout",
-                        """
-                        {"email":"%s",
-                         "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
-                           "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
-                         "shippingMethod":"standard",
-                         "lines":[{"sku":"%s","quantity":1,"unitPrice":1}],
-                         "payment":{"method":"test","token":"tok_norefund"},
-                         "total":1, "currency":"USD"}
-                        """
-                                .formatted(email, sku),
-                        "Idempotency-Key",
-                        UUID.randomUUID().toString());
-        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-        String number = placed.json().getString("orderNumber");
+        String number = Checkouts.place(email, sku, 1, "test", "tok_norefund");
         String status = "SELECT status FROM customer_order WHERE order_number = ?";
-        assertThat(await(status, "ALLOCATED", number)).isEqualTo("ALLOCATED");
+        assertThat(fixture.await(status, "ALLOCATED", number)).isEqualTo("ALLOCATED");
 
-        browser.get(ShopDeployment.baseUrl() + "/admin/orders.xhtml");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("staff:email")));
-        browser.findElement(By.id("staff:email")).sendKeys(System.getProperty("it.staff.user"));
-        browser.findElement(By.id("staff:password"))
-                .sendKeys(System.getProperty("it.staff.password"));
-        browser.findElement(By.id("staff:sign-in")).click();
+        staff.open("/admin/orders.xhtml");
 
         // Found by part of the shopper's email, through the table's filter (from the database).
         WebElement filter =
@@ -127,14 +84,14 @@ class OrderAdminBrowserIT extends ShopDeployment {
         // No reason, no cancel.
         browser.findElement(By.id("orderForm:cancel-order")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("orderForm:confirm-yes"))).click();
-        assertThat(growl()).contains("Give the reason");
+        assertThat(staff.growl()).contains("Give the reason");
         assertThat(fixture.single(status, number)).isEqualTo("ALLOCATED");
 
         browser.findElement(By.id("orderForm:cancel-reason"))
                 .sendKeys("Shopper phoned: wrong address");
         browser.findElement(By.id("orderForm:cancel-order")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("orderForm:confirm-yes"))).click();
-        assertThat(growl()).contains("is cancelled", "being refunded");
+        assertThat(staff.growl()).contains("is cancelled", "being refunded");
         assertThat(fixture.single(status, number)).isEqualTo("CANCELLED");
         assertThat(
                         fixture.single(
@@ -152,7 +109,7 @@ class OrderAdminBrowserIT extends ShopDeployment {
         String refund =
                 "SELECT r.status FROM order_refund r JOIN customer_order o ON o.id = r.order_id"
                         + " WHERE o.order_number = ?";
-        assertThat(await(refund, "FAILED", number)).isEqualTo("FAILED");
+        assertThat(fixture.await(refund, "FAILED", number)).isEqualTo("FAILED");
         browser.get(ShopDeployment.baseUrl() + "/admin/orders.xhtml");
         WebElement failed = row("failedForm:failed", number);
         assertThat(failed.getText()).contains("CANCELLED", "refuses refunds");
@@ -168,8 +125,8 @@ class OrderAdminBrowserIT extends ShopDeployment {
             st.executeUpdate();
         }
         failed.findElement(By.cssSelector("button.retry-refund")).click();
-        assertThat(growl()).contains("asked again");
-        assertThat(await(refund, "REFUNDED", number)).isEqualTo("REFUNDED");
+        assertThat(staff.growl()).contains("asked again");
+        assertThat(fixture.await(refund, "REFUNDED", number)).isEqualTo("REFUNDED");
         browser.get(ShopDeployment.baseUrl() + "/admin/orders.xhtml");
         assertThat(browser.findElement(By.id("failedForm:failed")).getText())
                 .doesNotContain(number);

@@ -18,7 +18,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +53,7 @@ class ShiprocketShipmentIT extends ShopDeployment {
     private Chromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
+    private StaffBrowser staff;
     private String sku;
     private String warehouse;
 
@@ -90,6 +90,7 @@ class ShiprocketShipmentIT extends ShopDeployment {
         chromium = new Chromium("shiprocket", 1440, 1000);
         browser = chromium.browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        staff = new StaffBrowser(browser, wait);
     }
 
     @AfterEach
@@ -103,33 +104,7 @@ class ShiprocketShipmentIT extends ShopDeployment {
     }
 
     private String paidOrder() {
-        Http.Reply placed =
-                Http.post(
-                        "/api/v1/checkout",
-                        """
-                        {"email":"%s",
-                         "shippingAddress":{"name":"Asha Rao","line1":"12, 4th Cross","city":"Bengaluru",
-                           "state":"Karnataka","postalCode":"560038","country":"IN","phone":"9845012345"},
-                         "shippingMethod":"standard",
-                         "lines":[{"sku":"%s","quantity":1,"unitPrice":1}],
-                         "payment":{"method":"test","token":"tok_ok"},
-                         "total":1, "currency":"INR"}
-                        """
-                                .formatted(email(), sku),
-                        "Idempotency-Key",
-                        UUID.randomUUID().toString());
-        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-        return placed.json().getString("orderNumber");
-    }
-
-    private String await(String sql, String expected, Object... values) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        String now = fixture.single(sql, values);
-        while (!expected.equals(now) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            now = fixture.single(sql, values);
-        }
-        return now;
+        return Checkouts.place(email(), sku, 1, "test", "tok_ok");
     }
 
     private String parcelStatus(String number) throws Exception {
@@ -140,7 +115,7 @@ class ShiprocketShipmentIT extends ShopDeployment {
     }
 
     private String awaitParcel(String number, String expected) throws Exception {
-        return await(
+        return fixture.await(
                 "SELECT s.status FROM shipment s JOIN customer_order o ON o.id = s.order_id"
                         + " WHERE o.order_number = ?",
                 expected,
@@ -148,29 +123,12 @@ class ShiprocketShipmentIT extends ShopDeployment {
     }
 
     private String awaitOrder(String number, String expected) throws Exception {
-        return await("SELECT status FROM customer_order WHERE order_number = ?", expected, number);
-    }
-
-    private String growl() {
-        String text =
-                wait.until(
-                                ExpectedConditions.visibilityOfElementLocated(
-                                        By.cssSelector(".ui-growl-message")))
-                        .getText();
-        ((JavascriptExecutor) browser)
-                .executeScript(
-                        "document.querySelectorAll('.ui-growl-item-container').forEach(e => e.remove());");
-        return text;
+        return fixture.await(
+                "SELECT status FROM customer_order WHERE order_number = ?", expected, number);
     }
 
     private void signIn() {
-        browser.get(ShopDeployment.baseUrl() + "/admin/fulfilment.xhtml?location=" + warehouse);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("staff:email")));
-        browser.findElement(By.id("staff:email")).sendKeys(System.getProperty("it.staff.user"));
-        browser.findElement(By.id("staff:password"))
-                .sendKeys(System.getProperty("it.staff.password"));
-        browser.findElement(By.id("staff:sign-in")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("parcelsForm:parcels")));
+        staff.open("/admin/fulfilment.xhtml?location=" + warehouse);
     }
 
     private void openParcel(String stage, String number) {
@@ -197,7 +155,7 @@ class ShiprocketShipmentIT extends ShopDeployment {
         var scan = wait.until(ExpectedConditions.elementToBeClickable(By.id("parcelForm:scan")));
         scan.sendKeys(sku);
         browser.findElement(By.id("parcelForm:pick")).click();
-        assertThat(growl()).contains("1 of 1");
+        assertThat(staff.growl()).contains("1 of 1");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("parcelForm:weight_input")))
                 .sendKeys("600");
         // The carrier menu's own select, as PrimeFaces posts it.
@@ -205,7 +163,7 @@ class ShiprocketShipmentIT extends ShopDeployment {
                 .executeScript(
                         "document.getElementById('parcelForm:carrier_input').value = 'shiprocket';");
         browser.findElement(By.id("parcelForm:pack")).click();
-        assertThat(growl()).contains("Packed");
+        assertThat(staff.growl()).contains("Packed");
     }
 
     private Http.Reply track(String body, String token) {
@@ -298,7 +256,7 @@ class ShiprocketShipmentIT extends ShopDeployment {
 
         openParcel("TO_HAND_OVER", number);
         browser.findElement(By.id("parcelForm:hand-over")).click();
-        assertThat(growl()).contains("Handed over");
+        assertThat(staff.growl()).contains("Handed over");
         assertThat(awaitOrder(number, "SHIPPED")).isEqualTo("SHIPPED");
         var shipped = Mailbox.await(smtp, email(), 2);
         assertThat(Mailbox.body(shipped)).contains(awb);
@@ -416,7 +374,7 @@ class ShiprocketShipmentIT extends ShopDeployment {
                                                 + fixture.token
                                                 + "\", \"courier_name\": \"Xpressbees\"}")));
         browser.findElement(By.id("parcelForm:book-again")).click();
-        assertThat(growl()).contains("Booking again");
+        assertThat(staff.growl()).contains("Booking again");
         assertThat(awaitParcel(number, "BOOKED")).isEqualTo("BOOKED");
         assertThat(
                         fixture.single(

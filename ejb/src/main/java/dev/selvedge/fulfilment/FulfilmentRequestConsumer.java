@@ -97,6 +97,7 @@ public class FulfilmentRequestConsumer implements MessageListener {
                         case "BOOK_SHIPMENT" -> book(json);
                         case "CANCEL_SHIPMENT" -> cancelBooking(json);
                         case "REFUND" -> refund(json);
+                        case "REALLOCATE" -> reallocate(json);
                         default ->
                                 throw new FulfilmentProblem(
                                         "Unknown type '" + json.getString("type", "") + "'");
@@ -161,6 +162,24 @@ public class FulfilmentRequestConsumer implements MessageListener {
             }
         }
         bookings.booked(shipmentId, booking, label, labelProblem);
+    }
+
+    /** Units not on the shelf where they were sold go from another location, or are parked. */
+    private void reallocate(JsonObject json) {
+        UUID eventId;
+        try {
+            eventId = UUID.fromString(json.getString("eventId", ""));
+        } catch (IllegalArgumentException e) {
+            throw new FulfilmentProblem("Not a re-allocation: eventId is not a UUID");
+        }
+        String number = json.getString("orderNumber", "");
+        String sku = json.getString("sku", "");
+        String from = json.getString("from", "");
+        int units = (int) number(json, "units");
+        if (number.isEmpty() || sku.isEmpty() || from.isEmpty() || units < 1 || units > 1000) {
+            throw new FulfilmentProblem("A re-allocation names its order, SKU, units and location");
+        }
+        fulfilment.reallocate(eventId, number, sku, units, from);
     }
 
     /** A parcel of a cancelled order had an AWB: the carrier is told, so that no rider comes. */

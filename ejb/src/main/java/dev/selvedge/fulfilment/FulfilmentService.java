@@ -294,6 +294,119 @@ public class FulfilmentService {
         }
     }
 
+    /**
+     * A packer finds no more units of a SKU on the shelf: the parcel keeps what was picked, the
+     * sale leaves this location (the ledger keeps its figure true), and the missing units are
+     * handed to the fulfilment queue to be sold and sent from another location. Answers how many
+     * units are missing.
+     */
+    public int notOnShelf(long shipmentId, String code, String staff) {
+        String sku =
+                catalog.skuOf(code)
+                        .orElseThrow(() -> new FulfilmentRefused("No SKU or barcode " + code));
+        Shipment s = lockShipment(shipmentId);
+        String location = s.getLocation().getCode();
+        mayWork(staff, location);
+        ShipmentLine line = s.notOnShelf(sku, clock.instant());
+        int missing = line.getQuantity() - line.getPicked();
+        if (line.getPicked() == 0) {
+            s.drop(line, clock.instant());
+            em.remove(line);
+        } else {
+            line.keepPicked();
+        }
+        CustomerOrder order = s.getOrder();
+        reservations.notOnShelf(
+                order.getReservationToken(), order.getOrderNumber(), sku, location, missing, staff);
+        moves.handOff(
+                dev.selvedge.shared.JsonObjects.object()
+                        .add("eventId", UUID.randomUUID().toString())
+                        .add("type", "REALLOCATE")
+                        .add("orderNumber", order.getOrderNumber())
+                        .add("sku", sku)
+                        .add("units", missing)
+                        .add("from", location)
+                        .build()
+                        .toString());
+        settle(order, OrderActor.staff(staff, sku + " not on the shelf at " + location));
+        return missing;
+    }
+
+    /**
+     * Sends units that were not on the shelf from another location that has them: sold there (the
+     * ledger records it), into the order's parcel to pick there (a new one unless one waits). When
+     * no location has them the request is a {@link FulfilmentProblem}: parked for staff, who cancel
+     * the order or replay it once stock arrives.
+     */
+    public void reallocate(UUID eventId, String orderNumber, String sku, int units, String from) {
+        if (!MessagesSeen.first(em, "reallocate", eventId)) {
+            return;
+        }
+        List<Shipment> parcels = lockParcels(orderNumber);
+        CustomerOrder order =
+                moves.lock(orderNumber)
+                        .orElseThrow(
+                                () -> new FulfilmentProblem("There is no order " + orderNumber));
+        if (!order.getStatus().cancellable()) {
+            return; // Cancelled (or gone on) meanwhile: nothing to send.
+        }
+        String at =
+                reservations
+                        .sellElsewhere(
+                                order.getReservationToken(),
+                                orderNumber,
+                                sku,
+                                units,
+                                from,
+                                order.getPickupStore(),
+                                CONSUMER)
+                        .orElseThrow(
+                                () ->
+                                        new FulfilmentProblem(
+                                                "Order "
+                                                        + orderNumber
+                                                        + ": "
+                                                        + units
+                                                        + " × "
+                                                        + sku
+                                                        + " not on the shelf at "
+                                                        + from
+                                                        + ", and no other location has them."
+                                                        + " Cancel the order (the shopper is refunded),"
+                                                        + " or replay this message when stock arrives"));
+        OrderLine orderLine =
+                order.getLines().stream()
+                        .filter(l -> l.getSku().equals(sku))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new FulfilmentProblem(
+                                                "Order " + orderNumber + " has no " + sku));
+        Shipment parcel =
+                parcels.stream()
+                        .filter(p -> p.getLocation().getCode().equals(at))
+                        .filter(p -> p.getStatus() == ShipmentStatus.TO_PICK)
+                        .findFirst()
+                        .orElse(null);
+        if (parcel == null) {
+            parcel =
+                    new Shipment(
+                            order,
+                            inventory
+                                    .location(at)
+                                    .orElseThrow(
+                                            () -> new IllegalStateException("No location " + at)),
+                            clock.instant());
+            parcel.add(orderLine, units);
+            em.persist(parcel);
+        } else {
+            Shipment existing = parcel;
+            existing.lineOf(orderLine)
+                    .ifPresentOrElse(l -> l.addUnits(units), () -> existing.add(orderLine, units));
+        }
+        settle(order, OrderActor.system(CONSUMER, units + " × " + sku + " re-allocated to " + at));
+    }
+
     /** What tracking reports did to parcels. */
     public record Tracked(int applied, int repeats, List<String> unknownAwbs) {}
 

@@ -115,10 +115,7 @@ public class Shipment {
     ShipmentLine pick(String sku, Instant now) {
         require(ShipmentStatus.TO_PICK, ShipmentStatus.PICKING);
         ShipmentLine line =
-                lines.stream()
-                        .filter(l -> l.getOrderLine().getSku().equals(sku))
-                        .filter(l -> l.getPicked() < l.getQuantity())
-                        .findFirst()
+                toPick(sku)
                         .orElseThrow(
                                 () ->
                                         new FulfilmentRefused(
@@ -137,6 +134,49 @@ public class Shipment {
         status = ShipmentStatus.PICKING;
         updatedAt = now;
         return line;
+    }
+
+    /**
+     * The units of a SKU still to pick are not on the shelf: the parcel keeps what was picked (a
+     * line with none picked leaves it; a parcel left with no line is cancelled). Answers the order
+     * line and how many units are missing.
+     */
+    ShipmentLine notOnShelf(String sku, Instant now) {
+        require(ShipmentStatus.TO_PICK, ShipmentStatus.PICKING);
+        ShipmentLine line =
+                toPick(sku)
+                        .orElseThrow(
+                                () ->
+                                        new FulfilmentRefused(
+                                                sku + " has no unit left to pick in this parcel"));
+        updatedAt = now;
+        return line;
+    }
+
+    /** The parcel's line of a SKU with units still to pick. */
+    private java.util.Optional<ShipmentLine> toPick(String sku) {
+        return lines.stream()
+                .filter(l -> l.getOrderLine().getSku().equals(sku))
+                .filter(l -> l.getPicked() < l.getQuantity())
+                .findFirst();
+    }
+
+    /** A line left with no unit goes; answers whether the parcel has none left (cancelled). */
+    boolean drop(ShipmentLine line, Instant now) {
+        lines.remove(line);
+        if (lines.isEmpty()) {
+            status = ShipmentStatus.CANCELLED;
+            note("Nothing left to send from here: its units were not on the shelf");
+        }
+        updatedAt = now;
+        return lines.isEmpty();
+    }
+
+    /** The parcel's line of this order line, if it has one. */
+    java.util.Optional<ShipmentLine> lineOf(dev.selvedge.ordering.OrderLine orderLine) {
+        return lines.stream()
+                .filter(l -> l.getOrderLine().getId().equals(orderLine.getId()))
+                .findFirst();
     }
 
     /** Every unit picked, weighed and boxed: ready for the carrier. */

@@ -44,6 +44,16 @@ public class ShipmentLine {
         picked++;
     }
 
+    /** The units not picked are not on the shelf: the line keeps only those picked. */
+    void keepPicked() {
+        quantity = picked;
+    }
+
+    /** More units of the same order line (re-allocated here). */
+    void addUnits(int units) {
+        quantity += units;
+    }
+
     public OrderLine getOrderLine() {
         return orderLine;
     }

@@ -325,6 +325,176 @@ public class ReservationService {
         }
     }
 
+    /**
+     * Units of a sold order that were not on the shelf at {@code location} when picked: the sale
+     * leaves that location (ledger {@code REALLOCATE}, +units) and the units it recorded are gone
+     * (ledger {@code NOT_ON_SHELF}, -units), so its figure stays what the shelf holds; the order's
+     * reservation no longer counts them there (line SHORT), so a cancel will not put them back.
+     */
+    public void notOnShelf(
+            String token,
+            String orderNumber,
+            String sku,
+            String location,
+            int units,
+            String actor) {
+        Connection c = connection();
+        try {
+            long reservation = reservationId(c, token);
+            long variant = lockedSku(c, sku);
+            long[] line = heldLine(c, reservation, variant, location, units);
+            String note = "Not on the shelf at " + location + " when picked";
+            if (line[1] > units) {
+                // Part of the line: the rest stays sold here, the missing units become a line of
+                // their own.
+                try (PreparedStatement st =
+                        c.prepareStatement(
+                                "UPDATE reservation_line SET quantity = quantity - ? WHERE id = ?")) {
+                    st.setInt(1, units);
+                    st.setLong(2, line[0]);
+                    st.executeUpdate();
+                }
+                try (PreparedStatement st =
+                        c.prepareStatement(
+                                "INSERT INTO reservation_line (reservation_id, variant_id, location_id, quantity, status, note)"
+                                        + " SELECT ?, ?, id, ?, 'SHORT', ? FROM location WHERE code = ?")) {
+                    st.setLong(1, reservation);
+                    st.setLong(2, variant);
+                    st.setInt(3, units);
+                    st.setString(4, note);
+                    st.setString(5, location);
+                    st.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement st =
+                        c.prepareStatement(
+                                "UPDATE reservation_line SET status = 'SHORT', note = ? WHERE id = ?")) {
+                    st.setString(1, note);
+                    st.setLong(2, line[0]);
+                    st.executeUpdate();
+                }
+            }
+            for (String[] step :
+                    new String[][] {
+                        {"REALLOCATE", "+", "The sale moves to another location"},
+                        {"NOT_ON_SHELF", "-", note}
+                    }) {
+                StockWrites.describe(c, "ONLINE", step[0], orderNumber, actor, step[2], null);
+                try (PreparedStatement st =
+                        c.prepareStatement(
+                                "UPDATE stock_level SET on_hand = on_hand "
+                                        + step[1]
+                                        + " ? WHERE variant_id = ? AND location_id = (SELECT id FROM location WHERE code = ?)")) {
+                    st.setInt(1, units);
+                    st.setLong(2, variant);
+                    st.setString(3, location);
+                    st.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record " + sku + " not on the shelf", e);
+        }
+    }
+
+    /** A SKU's variant id, its row locked as every stock writer takes it. */
+    private static long lockedSku(Connection c, String sku) throws SQLException {
+        long variant = variantIds(c, java.util.Set.of(sku)).keySet().iterator().next();
+        StockWrites.lockSkus(c, variant);
+        return variant;
+    }
+
+    /**
+     * The sold reservation line of a SKU at a location with at least {@code units}: {id, quantity}.
+     */
+    private static long[] heldLine(
+            Connection c, long reservation, long variant, String location, int units)
+            throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT l.id, l.quantity FROM reservation_line l JOIN location x ON x.id = l.location_id"
+                                + " WHERE l.reservation_id = ? AND l.variant_id = ? AND x.code = ? AND l.status = 'HELD'"
+                                + " AND l.quantity >= ? ORDER BY l.id LIMIT 1 FOR UPDATE")) {
+            st.setLong(1, reservation);
+            st.setLong(2, variant);
+            st.setString(3, location);
+            st.setInt(4, units);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException(
+                            "The order sold no " + units + " of that SKU at " + location);
+                }
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    /**
+     * Sells units of a sold order again at another location that has them (not {@code notLocation};
+     * one that ships, or the order's pickup store; warehouses first): the ledger records the SALE
+     * there and the order's reservation counts them there. Empty when no location has them.
+     */
+    public Optional<String> sellElsewhere(
+            String token,
+            String orderNumber,
+            String sku,
+            int units,
+            String notLocation,
+            String pickupStore,
+            String actor) {
+        Connection c = connection();
+        try {
+            long reservation = reservationId(c, token);
+            long variant = lockedSku(c, sku);
+            StockWrites.describe(
+                    c,
+                    "ONLINE",
+                    "SALE",
+                    orderNumber,
+                    actor,
+                    "Re-allocated: not on the shelf at " + notLocation,
+                    null);
+            String code;
+            long locationId;
+            try (PreparedStatement st =
+                    c.prepareStatement(
+                            "UPDATE stock_level s SET on_hand = s.on_hand - ? FROM ("
+                                    + " SELECT s2.id, l.code FROM stock_level s2 JOIN location l ON l.id = s2.location_id"
+                                    + " WHERE s2.variant_id = ? AND l.code <> ? AND sellable(s2, l) >= ?"
+                                    + " AND (l.ships_online OR l.code = ?)"
+                                    + " ORDER BY (l.code = ?) DESC, "
+                                    + preferred()
+                                    + ", sellable(s2, l) DESC, l.code LIMIT 1) best"
+                                    + " WHERE s.id = best.id RETURNING best.code, s.location_id")) {
+                st.setInt(1, units);
+                st.setLong(2, variant);
+                st.setString(3, notLocation);
+                st.setInt(4, units);
+                st.setString(5, String.valueOf(pickupStore));
+                st.setString(6, String.valueOf(pickupStore));
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    code = rs.getString(1);
+                    locationId = rs.getLong(2);
+                }
+            }
+            try (PreparedStatement st =
+                    c.prepareStatement(
+                            "INSERT INTO reservation_line (reservation_id, variant_id, location_id, quantity)"
+                                    + " VALUES (?, ?, ?, ?)")) {
+                st.setLong(1, reservation);
+                st.setLong(2, variant);
+                st.setLong(3, locationId);
+                st.setInt(4, units);
+                st.executeUpdate();
+            }
+            return Optional.of(code);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not sell " + sku + " elsewhere", e);
+        }
+    }
+
     private static long reservationId(Connection c, String token) {
         try (PreparedStatement st =
                 c.prepareStatement("SELECT id FROM reservation WHERE token = ?")) {

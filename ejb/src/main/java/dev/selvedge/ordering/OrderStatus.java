@@ -64,6 +64,15 @@ public enum OrderStatus {
         };
     }
 
+    /**
+     * Whether the order was paid (or accepted for cash on delivery) and is on its way: CONFIRMED or
+     * any state after it but CANCELLED. Fulfilment moves a confirmed order on within milliseconds,
+     * so "paid" is never a test for CONFIRMED alone.
+     */
+    public boolean isPlaced() {
+        return this != PENDING_PAYMENT && this != PAYMENT_FAILED && this != CANCELLED;
+    }
+
     /** Whether the shopper may still cancel: nothing has left the shop yet. */
     public boolean cancellable() {
         return canGoTo(CANCELLED) && this != PENDING_PAYMENT && this != PAYMENT_FAILED;

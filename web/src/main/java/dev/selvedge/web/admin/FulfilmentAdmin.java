@@ -205,6 +205,21 @@ public class FulfilmentAdmin implements Serializable {
                 });
     }
 
+    /** The units of a SKU still to pick are not on the shelf. */
+    public void notOnShelf(String sku) {
+        act(
+                () -> {
+                    int missing = fulfilment.notOnShelf(openId, sku, staff());
+                    Messages.info(
+                            "Sent elsewhere",
+                            missing
+                                    + " × "
+                                    + sku
+                                    + " will be sent from another location that has "
+                                    + (missing == 1 ? "it." : "them."));
+                });
+    }
+
     public void bookAgain() {
         act(
                 () -> {

@@ -321,7 +321,7 @@ public class CheckoutFlow {
             // the stock goes back now rather than when the page would have expired.
             status = checkout.leftProviderPage(number);
         }
-        if (status == OrderStatus.CONFIRMED) {
+        if (status.isPlaced()) {
             redirect("/checkout/confirmation.xhtml");
         } else if (left || status != OrderStatus.PENDING_PAYMENT) {
             Faces.getFlash().setKeepMessages(true);
