@@ -57,6 +57,8 @@ configure_properties "$ADMIN_PORT" "selvedge.limits.exempt-clients=127.0.0.1"
 configure_properties "$ADMIN_PORT" "selvedge.mail.pause-seconds=2"
 # Orders left on a provider's page are asked about every 3 s once 6 s old (5 min and 2 min live).
 configure_properties "$ADMIN_PORT" "selvedge.payment.sweep-seconds=3:selvedge.payment.ask-after-seconds=6"
+# Click and collect orders waiting at their store are looked at every second (every minute live).
+configure_properties "$ADMIN_PORT" "selvedge.pickup.sweep-seconds=1"
 # The card gateways talk to the tests' fakes of their APIs (WireMock, started by the tests).
 STRIPE_FAKE_PORT=20091
 RAZORPAY_FAKE_PORT=20092

@@ -1,20 +1,29 @@
 package dev.selvedge.fulfilment;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Looks for click and collect orders to remind or to end every 10 seconds (an indexed look at the
- * orders waiting, nothing more when there are none), up to 50 of each a round.
+ * Looks for click and collect orders to remind or to end every {@code
+ * selvedge.pickup.sweep-seconds} (60; an indexed look at the orders waiting, nothing more when
+ * there are none), up to 50 of each a round.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PickupHoldTimer {
@@ -23,9 +32,21 @@ public class PickupHoldTimer {
 
     @EJB private PickupHolds holds;
 
+    @Resource private TimerService timers;
+
+    @Inject
+    @ConfigProperty(name = "selvedge.pickup.sweep-seconds", defaultValue = "60")
+    long sweepSeconds;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
-    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    @PostConstruct
+    void start() {
+        long every = java.time.Duration.ofSeconds(Math.max(1, sweepSeconds)).toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig(null, false));
+    }
+
+    @Timeout
     void sweep() {
         if (!running.compareAndSet(false, true)) {
             return;
