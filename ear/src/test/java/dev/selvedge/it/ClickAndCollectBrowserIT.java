@@ -234,6 +234,21 @@ class ClickAndCollectBrowserIT extends ShopDeployment {
         assertThat(awaitStatus(number, "PICKING")).isEqualTo("PICKING");
         // The warehouse cannot receive it for the store.
         assertThat(browser.findElements(By.id("parcelForm:received"))).isEmpty();
+        // On its way to the store it can no longer be cancelled: refused with the reason.
+        String confirmation =
+                Mailbox.link(Mailbox.await(smtp, shopper, 1), "/orders/" + number + "?t=");
+        Http.Reply refused =
+                Http.post(
+                        "/api/v1/orders/" + number + "/cancellation",
+                        "{\"reason\":\"Changed my mind\"}",
+                        "X-Order-Token",
+                        confirmation.substring(confirmation.indexOf("?t=") + 3));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("on its way to, or waiting at");
+        assertThat(
+                        fixture.single(
+                                "SELECT status FROM customer_order WHERE order_number = ?", number))
+                .isEqualTo("PICKING");
 
         openParcel(store, "COLLECTION", number, "TO_STORE");
         chromium.screenshot("4-arriving-at-store");

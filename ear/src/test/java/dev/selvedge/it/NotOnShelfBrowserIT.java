@@ -98,7 +98,8 @@ class NotOnShelfBrowserIT extends ShopDeployment {
         assertThat(staff.growl()).contains("1 of 2");
         chromium.screenshot("1-one-of-two-picked");
         notOnShelf();
-        assertThat(staff.growl()).contains("1 × " + sku + " will be sent from another location");
+        assertThat(staff.growl())
+                .contains("1 × " + sku + " will be sent from " + fixture.storeCode());
 
         // The parcel keeps its unit; the store sends the other.
         assertThat(
@@ -144,7 +145,8 @@ class NotOnShelfBrowserIT extends ShopDeployment {
                 .isEqualTo("ALLOCATED");
         openParcel(second);
         notOnShelf();
-        assertThat(staff.growl()).contains("will be sent from another location");
+        assertThat(staff.growl())
+                .contains("No other location has it", "flagged under Parked messages");
         assertThat(
                         fixture.await(
                                 "SELECT count(*) FROM parked_message WHERE body LIKE ?",

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -272,8 +273,19 @@ public class FulfilmentService {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public List<Shipment> lockParcels(String orderNumber) {
-        return em.createNamedQuery("Shipment.ofOrder", Shipment.class)
-                .setParameter("number", orderNumber)
+        // By the order's id, not through the order: a query that joins customer_order would lock
+        // the order's row too (FOR UPDATE locks every table it joins), before the parcels.
+        List<Long> order =
+                em.createQuery(
+                                "SELECT o.id FROM CustomerOrder o WHERE o.orderNumber = :number",
+                                Long.class)
+                        .setParameter("number", orderNumber)
+                        .getResultList();
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("Shipment.ofOrderId", Shipment.class)
+                .setParameter("order", order.get(0))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
@@ -300,7 +312,7 @@ public class FulfilmentService {
      * handed to the fulfilment queue to be sold and sent from another location. Answers how many
      * units are missing.
      */
-    public int notOnShelf(long shipmentId, String code, String staff) {
+    public Reallocated notOnShelf(long shipmentId, String code, String staff) {
         String sku =
                 catalog.skuOf(code)
                         .orElseThrow(() -> new FulfilmentRefused("No SKU or barcode " + code));
@@ -309,6 +321,7 @@ public class FulfilmentService {
         mayWork(staff, location);
         ShipmentLine line = s.notOnShelf(sku, clock.instant());
         int missing = line.getQuantity() - line.getPicked();
+        OrderLine orderLine = line.getOrderLine();
         if (line.getPicked() == 0) {
             s.drop(line, clock.instant());
             em.remove(line);
@@ -318,19 +331,43 @@ public class FulfilmentService {
         CustomerOrder order = s.getOrder();
         reservations.notOnShelf(
                 order.getReservationToken(), order.getOrderNumber(), sku, location, missing, staff);
-        moves.handOff(
-                dev.selvedge.shared.JsonObjects.object()
-                        .add("eventId", UUID.randomUUID().toString())
-                        .add("type", "REALLOCATE")
-                        .add("orderNumber", order.getOrderNumber())
-                        .add("sku", sku)
-                        .add("units", missing)
-                        .add("from", location)
-                        .build()
-                        .toString());
+        // Sold again elsewhere at once, in this transaction, into a parcel of its own there (no
+        // other parcel is touched, so no other lock is taken): the order never looks complete
+        // without these units.
+        Optional<String> at =
+                reservations.sellElsewhere(
+                        order.getReservationToken(),
+                        order.getOrderNumber(),
+                        sku,
+                        missing,
+                        location,
+                        order.getPickupStore(),
+                        staff);
+        if (at.isPresent()) {
+            Shipment parcel =
+                    new Shipment(
+                            order, inventory.location(at.get()).orElseThrow(), clock.instant());
+            parcel.add(orderLine, missing);
+            em.persist(parcel);
+        } else {
+            // Nobody has them now: the queue tries again and parks the order for staff.
+            moves.handOff(
+                    dev.selvedge.shared.JsonObjects.object()
+                            .add("eventId", UUID.randomUUID().toString())
+                            .add("type", "REALLOCATE")
+                            .add("orderNumber", order.getOrderNumber())
+                            .add("sku", sku)
+                            .add("units", missing)
+                            .add("from", location)
+                            .build()
+                            .toString());
+        }
         settle(order, OrderActor.staff(staff, sku + " not on the shelf at " + location));
-        return missing;
+        return new Reallocated(missing, at.orElse(null));
     }
+
+    /** Units not on the shelf, and the location that sends them now (null: none had them). */
+    public record Reallocated(int units, String to) {}
 
     /**
      * Sends units that were not on the shelf from another location that has them: sold there (the
@@ -347,8 +384,8 @@ public class FulfilmentService {
                 moves.lock(orderNumber)
                         .orElseThrow(
                                 () -> new FulfilmentProblem("There is no order " + orderNumber));
-        if (!order.getStatus().cancellable()) {
-            return; // Cancelled (or gone on) meanwhile: nothing to send.
+        if (order.getStatus() == OrderStatus.CANCELLED) {
+            return; // Cancelled meanwhile: nothing to send.
         }
         String at =
                 reservations

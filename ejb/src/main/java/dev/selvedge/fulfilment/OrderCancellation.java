@@ -65,6 +65,19 @@ public class OrderCancellation {
                             + ": it can only be cancelled before it ships"
                             + (now == OrderStatus.DELIVERED ? "; it can be returned instead" : ""));
         }
+        if (parcels.stream()
+                .anyMatch(
+                        p ->
+                                p.getStatus() == ShipmentStatus.TO_STORE
+                                        || p.getStatus() == ShipmentStatus.READY_FOR_PICKUP)) {
+            throw new FulfilmentRefused(
+                    "Order "
+                            + orderNumber
+                            + " is partly on its way to, or waiting at, "
+                            + order.getPickupStore()
+                            + ": it can be cancelled once every parcel is at the store (not collected"
+                            + " orders are cancelled and refunded by themselves)");
+        }
         moves.move(order, OrderStatus.CANCELLED, actor);
         reservations.restock(order.getReservationToken(), orderNumber, actor.name());
         for (Shipment parcel : parcels) {

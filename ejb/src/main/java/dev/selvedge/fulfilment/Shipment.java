@@ -28,6 +28,9 @@ import java.util.List;
         name = "Shipment.ofOrder",
         query = "SELECT s FROM Shipment s WHERE s.order.orderNumber = :number ORDER BY s.id")
 @NamedQuery(
+        name = "Shipment.ofOrderId",
+        query = "SELECT s FROM Shipment s WHERE s.order.id = :order ORDER BY s.id")
+@NamedQuery(
         name = "Shipment.byAwb",
         query = "SELECT s FROM Shipment s WHERE s.carrier = :carrier AND s.awb = :awb")
 public class Shipment {
@@ -328,8 +331,7 @@ public class Shipment {
                 ShipmentStatus.PACKED,
                 ShipmentStatus.BOOKING,
                 ShipmentStatus.BOOKING_FAILED,
-                ShipmentStatus.BOOKED,
-                ShipmentStatus.TO_STORE);
+                ShipmentStatus.BOOKED);
         status = ShipmentStatus.CANCELLED;
         updatedAt = now;
         return awb != null && !"manual".equals(carrier);

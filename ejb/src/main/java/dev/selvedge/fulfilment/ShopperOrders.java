@@ -91,7 +91,6 @@ public class ShopperOrders {
                     "BOOKING",
                     "BOOKING_FAILED",
                     "BOOKED",
-                    "TO_STORE",
                     "CANCELLED");
 
     /** A parcel's state in the shopper's words (the warehouse's steps are one to them). */

@@ -85,6 +85,38 @@ public class ReservationService {
     }
 
     /**
+     * Units an online order could hold now, per SKU, by the same rule as its hold: at locations
+     * that ship, and its pickup store ({@code pickupStore}, null for a delivery). A check before a
+     * hold that must not fail (a hold that fails marks the transaction for rollback).
+     */
+    public Map<String, Integer> holdable(java.util.Collection<String> skus, String pickupStore) {
+        Map<String, Integer> found = new java.util.HashMap<>();
+        skus.forEach(sku -> found.put(sku, 0));
+        if (skus.isEmpty()) {
+            return found;
+        }
+        Connection c = connection();
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "SELECT v.sku, COALESCE(SUM(sellable(s, l)), 0)::INT FROM variant v"
+                                + " JOIN stock_level s ON s.variant_id = v.id JOIN location l ON l.id = s.location_id"
+                                + " WHERE v.sku = ANY(?) AND "
+                                + shipsOrCollects()
+                                + " GROUP BY v.sku")) {
+            st.setArray(1, c.createArrayOf("varchar", skus.toArray()));
+            st.setString(2, String.valueOf(pickupStore));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read what can be held", e);
+        }
+    }
+
+    /**
      * Where a hold may take units from: for an online order, only locations that ship (and its
      * pickup store); a till's hold anywhere that sells online.
      */

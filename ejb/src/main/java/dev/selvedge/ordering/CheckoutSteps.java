@@ -370,7 +370,10 @@ public class CheckoutSteps {
     private boolean holdAgain(CustomerOrder order) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         order.getLines().forEach(l -> wanted.merge(l.getSku(), l.getQuantity(), Integer::sum));
-        Map<String, Integer> available = inventory.availableOnline(wanted.keySet());
+        // The hold's own rule (stores that do not ship give nothing to a delivery): a hold that
+        // failed here would roll back the payment's settlement with it.
+        Map<String, Integer> available =
+                reservations.holdable(wanted.keySet(), order.getPickupStore());
         if (wanted.entrySet().stream().anyMatch(e -> available.get(e.getKey()) < e.getValue())) {
             return false;
         }

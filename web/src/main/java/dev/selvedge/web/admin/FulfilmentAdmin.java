@@ -209,14 +209,20 @@ public class FulfilmentAdmin implements Serializable {
     public void notOnShelf(String sku) {
         act(
                 () -> {
-                    int missing = fulfilment.notOnShelf(openId, sku, staff());
-                    Messages.info(
-                            "Sent elsewhere",
-                            missing
-                                    + " × "
-                                    + sku
-                                    + " will be sent from another location that has "
-                                    + (missing == 1 ? "it." : "them."));
+                    FulfilmentService.Reallocated r = fulfilment.notOnShelf(openId, sku, staff());
+                    if (r.to() != null) {
+                        Messages.info(
+                                "Sent from " + r.to(),
+                                r.units() + " × " + sku + " will be sent from " + r.to() + ".");
+                    } else {
+                        Messages.error(
+                                "No other location has it",
+                                r.units()
+                                        + " × "
+                                        + sku
+                                        + ": the order is flagged under Parked messages; cancel it"
+                                        + " on the Orders page, or replay once stock arrives.");
+                    }
                 });
     }
 

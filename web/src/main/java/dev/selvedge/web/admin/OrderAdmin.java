@@ -48,6 +48,7 @@ public class OrderAdmin implements Serializable {
     @Inject private transient FulfilmentService fulfilment;
     @Inject private transient OrderRefunds refunds;
     @Inject private transient OrderCancellation cancellations;
+    @Inject private transient dev.selvedge.account.StaffDirectory directory;
 
     private String openNumber;
     private String cancelReason;
@@ -167,6 +168,10 @@ public class OrderAdmin implements Serializable {
     }
 
     public void retry(OrderRefunds.Refund refund) {
+        if (!directory.scope(staff()).servesCustomers()) {
+            Messages.error("Not retried", "Only customer service or an admin retries refunds.");
+            return;
+        }
         if (refunds.retry(refund.id())) {
             Messages.info(
                     "Refund asked again",

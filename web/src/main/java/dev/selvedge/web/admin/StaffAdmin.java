@@ -133,6 +133,10 @@ public class StaffAdmin implements Serializable {
             locations = new ArrayList<>();
         } catch (StaffRefused e) {
             Messages.error("Not added", e.getMessage());
+        } catch (jakarta.ejb.EJBException e) {
+            // Two admins adding the same email at once: the database's unique email refuses one.
+            Messages.error(
+                    "Not added", email + " could not be added; it may have just been added.");
         }
     }
 
