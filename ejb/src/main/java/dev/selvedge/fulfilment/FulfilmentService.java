@@ -344,11 +344,7 @@ public class FulfilmentService {
                         order.getPickupStore(),
                         staff);
         if (at.isPresent()) {
-            Shipment parcel =
-                    new Shipment(
-                            order, inventory.location(at.get()).orElseThrow(), clock.instant());
-            parcel.add(orderLine, missing);
-            em.persist(parcel);
+            newParcel(order, at.get(), orderLine, missing);
         } else {
             // Nobody has them now: the queue tries again and parks the order for staff.
             moves.handOff(
@@ -366,6 +362,20 @@ public class FulfilmentService {
         return new Reallocated(missing, at.orElse(null));
     }
 
+    /** A parcel of its own at a location for units sold there again (no other parcel touched). */
+    private void newParcel(CustomerOrder order, String location, OrderLine line, int units) {
+        Shipment parcel =
+                new Shipment(
+                        order,
+                        inventory
+                                .location(location)
+                                .orElseThrow(
+                                        () -> new IllegalStateException("No location " + location)),
+                        clock.instant());
+        parcel.add(line, units);
+        em.persist(parcel);
+    }
+
     /** Units not on the shelf, and the location that sends them now (null: none had them). */
     public record Reallocated(int units, String to) {}
 
@@ -379,7 +389,7 @@ public class FulfilmentService {
         if (!MessagesSeen.first(em, "reallocate", eventId)) {
             return;
         }
-        List<Shipment> parcels = lockParcels(orderNumber);
+        lockParcels(orderNumber); // Parcels before the order, as every move takes them.
         CustomerOrder order =
                 moves.lock(orderNumber)
                         .orElseThrow(
@@ -419,28 +429,7 @@ public class FulfilmentService {
                                 () ->
                                         new FulfilmentProblem(
                                                 "Order " + orderNumber + " has no " + sku));
-        Shipment parcel =
-                parcels.stream()
-                        .filter(p -> p.getLocation().getCode().equals(at))
-                        .filter(p -> p.getStatus() == ShipmentStatus.TO_PICK)
-                        .findFirst()
-                        .orElse(null);
-        if (parcel == null) {
-            parcel =
-                    new Shipment(
-                            order,
-                            inventory
-                                    .location(at)
-                                    .orElseThrow(
-                                            () -> new IllegalStateException("No location " + at)),
-                            clock.instant());
-            parcel.add(orderLine, units);
-            em.persist(parcel);
-        } else {
-            Shipment existing = parcel;
-            existing.lineOf(orderLine)
-                    .ifPresentOrElse(l -> l.addUnits(units), () -> existing.add(orderLine, units));
-        }
+        newParcel(order, at, orderLine, units);
         settle(order, OrderActor.system(CONSUMER, units + " × " + sku + " re-allocated to " + at));
     }
 

@@ -175,13 +175,6 @@ public class Shipment {
         return lines.isEmpty();
     }
 
-    /** The parcel's line of this order line, if it has one. */
-    java.util.Optional<ShipmentLine> lineOf(dev.selvedge.ordering.OrderLine orderLine) {
-        return lines.stream()
-                .filter(l -> l.getOrderLine().getId().equals(orderLine.getId()))
-                .findFirst();
-    }
-
     /** Every unit picked, weighed and boxed: ready for the carrier. */
     void pack(int weightGrams, String box, String carrier, String staff, Instant now) {
         require(ShipmentStatus.PICKING);

@@ -49,11 +49,6 @@ public class ShipmentLine {
         quantity = picked;
     }
 
-    /** More units of the same order line (re-allocated here). */
-    void addUnits(int units) {
-        quantity += units;
-    }
-
     public OrderLine getOrderLine() {
         return orderLine;
     }
